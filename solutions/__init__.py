@@ -1,0 +1,1 @@
+"""Reference NumPy solutions: the answer key. Never shipped to students."""
