@@ -1,0 +1,152 @@
+"""The `nngrader` command line: one verb per job an instructor or a student does."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .course import CourseError, LoadedCourse, load_course
+
+app = typer.Typer(
+    help="nngrader — курс по нейросетям на NumPy и автогрейдер для него.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+console = Console()
+err_console = Console(stderr=True)
+
+CourseOption = typer.Option(None, "--course", help="каталог курса с course.yaml (по умолчанию ищется от текущего каталога вверх)")
+
+
+def _course(course_dir: Optional[Path]) -> LoadedCourse:
+    try:
+        return load_course(course_dir)
+    except CourseError as exc:
+        err_console.print(f"[bold red]Ошибка:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def validate(
+    course_dir: Optional[Path] = CourseOption,
+    assignment: Optional[str] = typer.Argument(None, help="проверить только это задание (id, номер или модуль)"),
+    quick: bool = typer.Option(False, "--quick", help="только course.yaml и сигнатуры, без запуска тестов"),
+) -> None:
+    """Проверить курс: course.yaml, сигнатуры эталона, тесты, заготовки и мутанты каждого задания."""
+    from .validate import count_mutants, validate_assignment
+
+    loaded = _course(course_dir)
+    course = loaded.course
+    console.print(f"[bold]{course.title}[/] — course.yaml в порядке: заданий {len(course.assignments)}, "
+                  f"тестов по теории {len(course.quizzes)}")
+    targets = [course.assignment(assignment)] if assignment else course.assignments
+    all_ok = True
+    with console.status("Проверяю задания…") as status:
+        for a in targets:
+            status.update(f"Проверяю {a.id}…")
+            report = validate_assignment(loaded, a, suites=not quick)
+            all_ok &= report.ok
+            table = Table(title=f"{a.id} — {a.title}", title_justify="left", show_lines=False)
+            table.add_column("проверка")
+            table.add_column("итог", justify="center")
+            table.add_column("подробности", overflow="fold")
+            for check in report.checks:
+                table.add_row(check.name, "[green]да[/]" if check.ok else "[red]НЕТ[/]", check.detail)
+            console.print(table)
+    if not quick and not assignment:
+        total = count_mutants(loaded)
+        console.print(f"Мутантов в курсе: {total}")
+    if all_ok:
+        console.print("[bold green]Курс корректен.[/]")
+    else:
+        console.print("[bold red]Есть ошибки — см. строки «НЕТ» выше.[/]")
+        raise typer.Exit(1)
+
+
+@app.command("test")
+def test_command(
+    assignment: str = typer.Argument(..., help="задание: id (02_activations), номер (2) или модуль (activations)"),
+    file: Path = typer.Argument(..., help="файл решения .py", exists=True, dir_okay=False),
+    public: bool = typer.Option(False, "--public", help="запустить публичные тесты вместо скрытых"),
+    as_json: bool = typer.Option(False, "--json", help="вывести JSON: одна запись на тест"),
+    course_dir: Optional[Path] = CourseOption,
+) -> None:
+    """Прогнать скрытые (или публичные) тесты задания на одном файле и показать баллы по функциям."""
+    from .harness.runner import HarnessError, run_tests
+
+    loaded = _course(course_dir)
+    try:
+        a = loaded.course.assignment(assignment)
+    except CourseError as exc:
+        err_console.print(f"[bold red]Ошибка:[/] {exc}")
+        raise typer.Exit(2) from None
+    tests = loaded.public_tests(a) if public else loaded.hidden_tests(a)
+    if not tests.exists():
+        err_console.print(f"[bold red]Ошибка:[/] нет файла тестов {tests}")
+        raise typer.Exit(2)
+    try:
+        results = run_tests(tests, submission=file)
+    except HarnessError as exc:
+        err_console.print(f"[bold red]Ошибка в тестах задания:[/] {exc}")
+        raise typer.Exit(2) from None
+    if as_json:
+        records = [{"test": r.test_id, "function": r.function, "points": r.points, "max_points": r.max_points,
+                    "passed": r.passed, "message": r.message} for r in results]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+        return
+    print_scores(a, results, public=public)
+
+
+def print_scores(assignment, results, *, public: bool) -> None:
+    """A per-function table, then every failed test with its Russian message."""
+    by_function: dict[str, list] = defaultdict(list)
+    for r in results:
+        by_function[r.function or "—"].append(r)
+    table = Table(title=f"{assignment.id} — {assignment.title} ({'публичные' if public else 'скрытые'} тесты)",
+                  title_justify="left")
+    table.add_column("функция")
+    table.add_column("тесты", justify="right")
+    if not public:
+        table.add_column("баллы", justify="right")
+    for name in [*assignment.functions, *(k for k in by_function if k not in assignment.functions)]:
+        rs = by_function.get(name, [])
+        passed = sum(r.passed for r in rs)
+        row = [name, f"{passed}/{len(rs)}"]
+        if not public:
+            row.append(f"{sum(r.points for r in rs):g}/{sum(r.max_points for r in rs):g}")
+        style = "green" if rs and passed == len(rs) else ("red" if not passed else "yellow")
+        table.add_row(*row, style=style)
+    console.print(table)
+    for r in results:
+        if not r.passed:
+            console.print(f"[red]✗[/] {r.test_id}: {r.message}", highlight=False)
+    if public:
+        console.print(f"Пройдено публичных тестов: {sum(r.passed for r in results)} из {len(results)}")
+    else:
+        console.print(f"[bold]Итого: {sum(r.points for r in results):g} из {sum(r.max_points for r in results):g}[/]")
+
+
+def _mount_optional(name: str, module: str, attr: str) -> None:
+    try:
+        sub = getattr(__import__(module, fromlist=[attr]), attr)
+    except ImportError:
+        return
+    app.add_typer(sub, name=name)
+
+
+_mount_optional("quiz", "grader.quiz.cli", "quiz_app")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

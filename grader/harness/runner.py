@@ -1,0 +1,93 @@
+"""Run a test file under pytest in-process and collect one result per test."""
+from __future__ import annotations
+
+import contextlib
+import io
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from .plugin import RESULT_KEY, SUBJECTS_PLUGIN, Subjects
+
+_EMPTY_INI = Path(__file__).with_name("pytest.ini")
+
+
+@dataclass
+class TestResult:
+    test_id: str
+    function: str | None
+    points: float
+    max_points: float
+    passed: bool
+    message: str
+    duration: float
+    subject: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class _Collector:
+    """Merges setup/call/teardown reports into one TestResult per test."""
+
+    def __init__(self) -> None:
+        self.results: dict[str, TestResult] = {}
+        self.errors: list[str] = []
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        info = dict(report.user_properties).get(RESULT_KEY, {})
+        test_id = report.nodeid.split("::", 1)[-1]
+        result = self.results.get(report.nodeid)
+        if result is None:
+            result = self.results[report.nodeid] = TestResult(
+                test_id=test_id, function=info.get("function"), points=0.0,
+                max_points=float(info.get("max_points", 0.0)), passed=True, message="",
+                duration=0.0, subject=info.get("subject"),
+            )
+        result.duration += report.duration
+        if not report.passed and result.passed:
+            result.passed = False
+            result.message = info.get("message") or "тест не пройден"
+        result.points = result.max_points if result.passed else 0.0
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.errors.append(f"не удалось собрать тесты {report.nodeid}: {report.longreprtext.splitlines()[-1:]}")
+
+
+class HarnessError(Exception):
+    """The test file itself is broken (an instructor's problem, not the student's)."""
+
+
+def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None = None,
+              submission: Path | None = None, keyword: str | None = None) -> list[TestResult]:
+    """Run `test_file` against one submission file or several named subjects."""
+    collector = _Collector()
+    plugins: list[Any] = [collector]
+    args = [str(test_file), "-c", str(_EMPTY_INI), "--rootdir", str(Path(test_file).parent),
+            "-p", "grader.harness.plugin", "-p", "no:cacheprovider", "--import-mode=importlib",
+            "-q", "-W", "default"]
+    if keyword:
+        args += ["-k", keyword]
+    if submission is not None:
+        args += ["--submission", str(Path(submission).resolve())]
+    if subjects is not None:
+        plugins.append(_Named(Subjects(subjects)))
+    sink = io.StringIO()  # pytest's own report is not for students: we print our own
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        code = pytest.main(args, plugins=plugins)
+    if collector.errors or code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
+        raise HarnessError("; ".join(collector.errors) or f"pytest завершился с кодом {code}:\n{sink.getvalue()[-2000:]}")
+    return list(collector.results.values())
+
+
+class _Named:
+    """Registers the subjects registry under the name the fixture looks for."""
+
+    def __init__(self, registry: Subjects):
+        self.registry = registry
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        config.pluginmanager.register(self.registry, SUBJECTS_PLUGIN)

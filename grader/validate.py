@@ -1,0 +1,133 @@
+"""`nngrader validate`: prove the course consistent before anyone is graded with it.
+
+Course level: course.yaml is valid and solutions/ implements every function
+with the declared signature. Assignment level: the public tests pass on the
+reference, the hidden tests give the reference 100 % and the starter 0 %
+(every hidden test failing), and every mutant loses points somewhere.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .course import Assignment, LoadedCourse
+from .harness.loader import SubmissionLoadError, load_module_from_file, with_replacement
+from .harness.runner import HarnessError, TestResult, run_tests
+from .signatures import signature_problems
+from .testing import mutants_of
+
+MIN_MUTANTS_PER_ASSIGNMENT = 5
+REFERENCE, STARTER = "reference", "starter"
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class AssignmentReport:
+    assignment: Assignment
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    def add(self, name: str, ok: bool, detail: str = "") -> None:
+        self.checks.append(Check(name, ok, detail))
+
+
+def check_signatures(course: LoadedCourse, assignment: Assignment, report: AssignmentReport) -> None:
+    for label, path in (("solutions", course.solution_path(assignment)), ("заготовка", course.starter_path(assignment))):
+        if label == "заготовка" and not path.exists():
+            continue
+        try:
+            module = load_module_from_file(path)
+        except SubmissionLoadError as exc:
+            report.add(f"{label}: модуль загружается", False, str(exc))
+            continue
+        problems = signature_problems(module, assignment, f"{path.relative_to(course.root)}")
+        report.add(f"{label}: сигнатуры как в course.yaml", not problems, "; ".join(problems))
+
+
+def _score(results: list[TestResult]) -> tuple[float, float]:
+    return sum(r.points for r in results), sum(r.max_points for r in results)
+
+
+def check_suites(course: LoadedCourse, assignment: Assignment, report: AssignmentReport) -> None:
+    ref_path = course.solution_path(assignment)
+    public, hidden, mutants_file = (course.public_tests(assignment), course.hidden_tests(assignment),
+                                    course.mutants_path(assignment))
+    missing = [p for p in (public, hidden, mutants_file, course.starter_path(assignment)) if not p.exists()]
+    if missing:
+        report.add("файлы задания на месте", False,
+                   "нет: " + ", ".join(str(p.relative_to(course.root)) for p in missing))
+        return
+
+    results = run_tests(public, submission=ref_path)
+    failed = [r for r in results if not r.passed]
+    report.add("публичные тесты проходят на эталоне", bool(results) and not failed,
+               f"{len(results) - len(failed)}/{len(results)}" + (f"; первый провал: {failed[0].test_id}: {failed[0].message}" if failed else ""))
+
+    reference = lambda: load_module_from_file(ref_path)  # noqa: E731
+    subjects: dict[str, Callable] = {REFERENCE: reference,
+                                     STARTER: lambda: load_module_from_file(course.starter_path(assignment))}
+    mutants = mutants_of(load_module_from_file(mutants_file, prefix="nngrader_mutants"))
+    for m in mutants:
+        subjects[m.id] = lambda m=m: with_replacement(reference(), m.function, m.replacement)
+    by_subject: dict[str, list[TestResult]] = defaultdict(list)
+    for r in run_tests(hidden, subjects=subjects):
+        by_subject[r.subject or REFERENCE].append(r)
+
+    ref_results = by_subject[REFERENCE]
+    got, total = _score(ref_results)
+    failed = [r for r in ref_results if not r.passed]
+    report.add("скрытые тесты: эталон 100 %", total > 0 and not failed,
+               f"{got:g}/{total:g}" + (f"; провал: {failed[0].test_id}: {failed[0].message}" if failed else ""))
+
+    per_function: dict[str, float] = defaultdict(float)
+    for r in ref_results:
+        per_function[r.function or "?"] += r.max_points
+    wrong = [f"{name}: {per_function.get(name, 0):g} вместо {spec.points:g}"
+             for name, spec in assignment.functions.items() if abs(per_function.get(name, 0) - spec.points) > 1e-6]
+    unknown = sorted(set(per_function) - set(assignment.functions))
+    report.add("баллы тестов = баллам course.yaml", not wrong and not unknown,
+               "; ".join(wrong + [f"тесты ссылаются на неизвестную функцию {u}" for u in unknown]))
+
+    starter = by_subject[STARTER]
+    passing = [r.test_id for r in starter if r.passed]
+    report.add("скрытые тесты: заготовка 0 %", bool(starter) and not passing,
+               f"{_score(starter)[0]:g}/{_score(starter)[1]:g}" + (f"; проходят: {', '.join(passing[:3])}" if passing else ""))
+
+    survivors = [m.id for m in mutants if _score(by_subject[m.id])[0] >= total - 1e-9]
+    report.add(f"мутанты пойманы (не меньше {MIN_MUTANTS_PER_ASSIGNMENT})",
+               len(mutants) >= MIN_MUTANTS_PER_ASSIGNMENT and not survivors,
+               f"{len(mutants) - len(survivors)}/{len(mutants)}" + (f"; выжили: {', '.join(survivors)}" if survivors else ""))
+
+
+def validate_assignment(course: LoadedCourse, assignment: Assignment, *, suites: bool = True) -> AssignmentReport:
+    report = AssignmentReport(assignment)
+    if not course.solution_path(assignment).exists():
+        report.add("эталон есть в solutions/", False, f"нет файла solutions/{assignment.module}.py")
+        return report
+    check_signatures(course, assignment, report)
+    if suites:
+        try:
+            check_suites(course, assignment, report)
+        except (HarnessError, SubmissionLoadError) as exc:
+            report.add("тесты задания запускаются", False, str(exc))
+    return report
+
+
+def count_mutants(course: LoadedCourse) -> int:
+    total = 0
+    for a in course.course.assignments:
+        path = course.mutants_path(a)
+        if path.exists():
+            total += len(mutants_of(load_module_from_file(path, prefix="nngrader_mutants")))
+    return total
