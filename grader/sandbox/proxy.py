@@ -1,0 +1,197 @@
+"""The trusted side of the boundary: a module-like proxy to the sandboxed submission.
+
+`SandboxedSubmission.relu(x)` encodes the arguments as plain data, runs the
+call in the worker, and returns the decoded value. Warnings raised in the
+worker are re-raised here (so `no_warnings` works unchanged), exceptions come
+back as the same builtin type with the student's line, in-place changes to
+array arguments are mirrored (so `unchanged` works unchanged), and a hung or
+dead worker costs only the call in progress: the next call starts a new one.
+"""
+from __future__ import annotations
+
+import builtins
+import select
+import time
+import warnings
+from typing import Any, Callable
+
+import numpy as np
+
+from . import protocol
+from .launcher import FULL, WorkerLimits, WorkerProcess
+
+
+class StudentCodeError(Exception):
+    """An exception raised by student code whose type is not a builtin we can rebuild."""
+
+
+class SandboxFailure(AssertionError):
+    """The worker hung, died or broke the protocol: the current test fails with this Russian message."""
+
+    def __init__(self, message: str, kind: str):
+        super().__init__(message)
+        self.details = {"kind": kind}
+
+
+class SubmissionLoadFailed(Exception):
+    """The submission could not be executed in the worker; the message is Russian."""
+
+
+def _rebuild_exception(error: dict) -> BaseException:
+    kind = getattr(builtins, str(error.get("type")), None)
+    message = str(error.get("message", ""))
+    if isinstance(kind, type) and issubclass(kind, Exception) and kind.__module__ == "builtins":
+        try:
+            exc = kind(message)
+        except Exception:  # noqa: BLE001 - exotic constructors (UnicodeError subclasses)
+            exc = StudentCodeError(f"{error.get('type')}: {message}")
+    elif error.get("type") in ("SystemExit", "KeyboardInterrupt", "GeneratorExit"):
+        exc = StudentCodeError(f"решение вызвало {error.get('type')} (exit/прерывание) — так завершать функцию нельзя")
+    else:
+        exc = StudentCodeError(f"{error.get('type')}: {message}")
+    exc.student_line = error.get("line")  # type: ignore[attr-defined]
+    exc.student_traceback = error.get("traceback", "")  # type: ignore[attr-defined]
+    return exc
+
+
+_WARNING_TYPES = {name: getattr(builtins, name) for name in dir(builtins)
+                  if isinstance(getattr(builtins, name), type) and issubclass(getattr(builtins, name), Warning)}
+
+
+class SandboxedSubmission:
+    """A submission that lives in a worker process; attribute access gives remote functions."""
+
+    def __init__(self, source: str, *, module_name: str, level: str = FULL, limits: WorkerLimits = WorkerLimits(),
+                 call_timeout_s: float = 10.0, budget_s: float = 120.0, slot: int = 0):
+        self._source = source
+        self._module_name = module_name
+        self._level = level
+        self._limits = limits
+        self._call_timeout = call_timeout_s
+        self._budget_left = budget_s
+        self._slot = slot
+        self._worker: WorkerProcess | None = None
+        self.functions: list[str] = []
+        self.restarts = 0
+        self.last_output = ""
+        self._start()
+
+    # ------------------------------------------------------------ lifecycle
+    def _start(self) -> None:
+        self._worker = WorkerProcess(self._level, self._limits, self._slot)
+        reply = self._exchange({"op": "load", "source": self._source, "module": self._module_name}, [], {},
+                               timeout=self._call_timeout, what="импорт решения")
+        if "error" in reply:
+            error = reply["error"]
+            line = f", строка {error['line']}" if error.get("line") else ""
+            self.close()
+            raise SubmissionLoadFailed(f"ошибка при импорте решения{line}: {error['type']}: {error['message']}")
+        self.functions = list(protocol.decode(reply["value"], []))
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+
+    def __del__(self) -> None:  # pragma: no cover - best effort
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+    # ------------------------------------------------------------ calls
+    def __getattr__(self, name: str) -> Callable:
+        if name.startswith("_") or name not in self.functions:
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self.call(name, args, kwargs)
+
+    def call(self, name: str, args: tuple, kwargs: dict) -> Any:
+        if self._worker is None:
+            self.restarts += 1
+            self._start()
+        registry: list[Callable] = []
+
+        def register(fn: Callable) -> int:
+            registry.append(fn)
+            return len(registry) - 1
+
+        blobs: list[bytes] = []
+        try:
+            message = {"op": "call", "name": name, "args": protocol.encode(list(args), blobs, register),
+                       "kwargs": protocol.encode(dict(kwargs), blobs, register)}
+        except protocol.ProtocolError as exc:
+            raise TypeError(f"тест передал непередаваемое значение: {exc}") from None
+        reply = self._exchange(message, blobs, dict(enumerate(registry)), timeout=self._call_timeout,
+                               what=f"вызов {name}()")
+        self.last_output = (reply.get("stdout") or "") + (reply.get("stderr") or "")
+        for w in reply.get("warnings", []):
+            category = _WARNING_TYPES.get(w.get("category"), UserWarning)
+            warnings.warn_explicit(str(w.get("message")), category, "submission.py", 0)
+        self._mirror_mutations(args, reply)
+        if "error" in reply:
+            raise _rebuild_exception(reply["error"])
+        return reply["value"]
+
+    @staticmethod
+    def _mirror_mutations(args: tuple, reply: dict) -> None:
+        for index, value in zip(reply.get("mutated", []), reply.get("mutated_values", [])):
+            if 0 <= index < len(args) and isinstance(args[index], np.ndarray) and isinstance(value, np.ndarray) \
+                    and value.shape == args[index].shape and args[index].flags.writeable:
+                np.copyto(args[index], value, casting="unsafe")
+
+    def _exchange(self, message: dict, blobs: list[bytes], callbacks: dict[int, Callable], *,
+                  timeout: float, what: str) -> dict:
+        """Send a request and serve callbacks until the reply arrives, within the time limits."""
+        worker = self._worker
+        assert worker is not None
+        started = time.monotonic()
+        deadline = started + min(timeout, max(self._budget_left, 0.0))
+        try:
+            protocol.write_message(worker.writer, message, blobs)
+            while True:
+                remaining = deadline - time.monotonic()
+                ready, _, _ = select.select([worker.reader], [], [], max(remaining, 0))
+                if not ready:
+                    self._fail_timeout(what, timeout)
+                header, rblobs = protocol.read_message(worker.reader)
+                if header.get("op") == "callback":
+                    self._serve_callback(header, rblobs, callbacks, worker)
+                    continue
+                header["value"] = protocol.decode(header["value"], rblobs) if "value" in header else None
+                header["mutated_values"] = protocol.decode(header.get("mutated_values", []), rblobs)
+                return header
+        except (EOFError, BrokenPipeError, OSError, protocol.ProtocolError, ValueError, KeyError) as exc:
+            self.close()
+            if isinstance(exc, protocol.ProtocolError):
+                raise SandboxFailure(f"{what}: решение вернуло недопустимые данные: {exc}", "protocol") from None
+            raise SandboxFailure(
+                f"{what}: процесс решения аварийно завершился (превышен лимит памяти или процессов, "
+                "вызван os._exit или сигнал). Остальные тесты продолжаются", "crash") from None
+        finally:
+            self._budget_left -= time.monotonic() - started
+
+    def _fail_timeout(self, what: str, timeout: float) -> None:
+        self.close()
+        if self._budget_left - timeout <= 0:
+            raise SandboxFailure(f"{what}: исчерпан общий лимит времени на решение", "budget")
+        raise SandboxFailure(f"{what}: превышен лимит времени {timeout:g} с (бесконечный цикл или слишком "
+                             "медленный код?)", "timeout")
+
+    @staticmethod
+    def _serve_callback(header: dict, blobs: list[bytes], callbacks: dict[int, Callable], worker) -> None:
+        fn = callbacks.get(int(header.get("id", -1)))
+        out_blobs: list[bytes] = []
+        try:
+            if fn is None:
+                raise KeyError("нет такой функции обратного вызова")
+            args = protocol.decode(header["args"], blobs)
+            kwargs = protocol.decode(header["kwargs"], blobs)
+            reply = {"op": "callback-reply", "ok": protocol.encode(fn(*args, **kwargs), out_blobs)}
+        except Exception as exc:  # noqa: BLE001 - report to the student's code as an error
+            out_blobs = []
+            reply = {"op": "callback-reply", "error": f"{type(exc).__name__}: {exc}"}
+        protocol.write_message(worker.writer, reply, out_blobs)
+
+    @property
+    def budget_left(self) -> float:
+        return self._budget_left
