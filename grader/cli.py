@@ -73,13 +73,17 @@ def validate(
 @app.command("test")
 def test_command(
     assignment: str = typer.Argument(..., help="задание: id (02_activations), номер (2) или модуль (activations)"),
-    file: Path = typer.Argument(..., help="файл решения .py", exists=True, dir_okay=False),
+    file: Path = typer.Argument(..., help="решение: .py, .ipynb, папка или .zip", exists=True),
     public: bool = typer.Option(False, "--public", help="запустить публичные тесты вместо скрытых"),
     as_json: bool = typer.Option(False, "--json", help="вывести JSON: одна запись на тест"),
+    require_isolation: Optional[str] = typer.Option(
+        None, "--require-isolation", help="full — отказаться проверять без полной песочницы (bubblewrap)"),
     course_dir: Optional[Path] = CourseOption,
 ) -> None:
-    """Прогнать скрытые (или публичные) тесты задания на одном файле и показать баллы по функциям."""
+    """Прогнать скрытые (или публичные) тесты задания на одном файле (.py, .ipynb, папка, .zip) в песочнице."""
     from .harness.runner import HarnessError, run_tests
+    from .sandbox.launcher import IsolationError
+    from .sandbox.levels import choose_level
 
     loaded = _course(course_dir)
     try:
@@ -92,16 +96,24 @@ def test_command(
         err_console.print(f"[bold red]Ошибка:[/] нет файла тестов {tests}")
         raise typer.Exit(2)
     try:
-        results = run_tests(tests, submission=file)
+        level, reason = choose_level(require_isolation)
+    except IsolationError as exc:
+        err_console.print(f"[bold red]Отказ:[/] {exc}")
+        raise typer.Exit(3) from None
+    if level != "full":
+        err_console.print(f"[yellow]Внимание: изоляция неполная ({level}): {reason}[/]")
+    try:
+        results = run_tests(tests, submission=file, isolation=level, limits=loaded.course.limits)
     except HarnessError as exc:
         err_console.print(f"[bold red]Ошибка в тестах задания:[/] {exc}")
         raise typer.Exit(2) from None
     if as_json:
         records = [{"test": r.test_id, "function": r.function, "points": r.points, "max_points": r.max_points,
-                    "passed": r.passed, "message": r.message} for r in results]
+                    "passed": r.passed, "message": r.message, "isolation": level} for r in results]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
         return
     print_scores(a, results, public=public)
+    console.print(f"Уровень изоляции: {level}")
 
 
 def print_scores(assignment, results, *, public: bool) -> None:

@@ -219,7 +219,8 @@ def load_course(course_dir: Path | None = None) -> LoadedCourse:
     try:
         course = Course.model_validate(doc.data)
     except ValidationError as exc:
-        error = exc.errors()[0]
+        # A typo shows up twice (unknown key + missing key): the unknown one explains both.
+        error = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         line = doc.line_of(loc)
         where = f"{path}:{line}" if line else str(path)

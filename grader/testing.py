@@ -6,9 +6,7 @@ produces is what a student reads, so it is Russian and says what was checked.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import inspect
-import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,10 +228,8 @@ def course_root(start: Path | None = None) -> Path:
 
 def reference(module: str):
     """The reference solution module `solutions.<module>` of the course holding the caller."""
-    root = str(course_root())
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    return importlib.import_module(f"solutions.{module}")
+    from .harness.loader import import_reference
+    return import_reference(course_root(), module)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from .course import Assignment, LoadedCourse
-from .harness.loader import SubmissionLoadError, load_module_from_file, with_replacement
+from .harness.loader import SubmissionLoadError, import_reference, load_module_from_file, with_replacement
 from .harness.runner import HarnessError, TestResult, run_tests
 from .signatures import signature_problems
 from .testing import mutants_of
@@ -47,7 +47,7 @@ def check_signatures(course: LoadedCourse, assignment: Assignment, report: Assig
         if label == "заготовка" and not path.exists():
             continue
         try:
-            module = load_module_from_file(path)
+            module = import_reference(course.root, assignment.module) if label == "solutions" else load_module_from_file(path)
         except SubmissionLoadError as exc:
             report.add(f"{label}: модуль загружается", False, str(exc))
             continue
@@ -59,7 +59,8 @@ def _score(results: list[TestResult]) -> tuple[float, float]:
     return sum(r.points for r in results), sum(r.max_points for r in results)
 
 
-def check_suites(course: LoadedCourse, assignment: Assignment, report: AssignmentReport) -> None:
+def check_suites(course: LoadedCourse, assignment: Assignment, report: AssignmentReport,
+                 min_mutants: int = MIN_MUTANTS_PER_ASSIGNMENT) -> None:
     ref_path = course.solution_path(assignment)
     public, hidden, mutants_file = (course.public_tests(assignment), course.hidden_tests(assignment),
                                     course.mutants_path(assignment))
@@ -74,7 +75,7 @@ def check_suites(course: LoadedCourse, assignment: Assignment, report: Assignmen
     report.add("публичные тесты проходят на эталоне", bool(results) and not failed,
                f"{len(results) - len(failed)}/{len(results)}" + (f"; первый провал: {failed[0].test_id}: {failed[0].message}" if failed else ""))
 
-    reference = lambda: load_module_from_file(ref_path)  # noqa: E731
+    reference = lambda: import_reference(course.root, assignment.module)  # noqa: E731
     subjects: dict[str, Callable] = {REFERENCE: reference,
                                      STARTER: lambda: load_module_from_file(course.starter_path(assignment))}
     mutants = mutants_of(load_module_from_file(mutants_file, prefix="nngrader_mutants"))
@@ -105,12 +106,13 @@ def check_suites(course: LoadedCourse, assignment: Assignment, report: Assignmen
                f"{_score(starter)[0]:g}/{_score(starter)[1]:g}" + (f"; проходят: {', '.join(passing[:3])}" if passing else ""))
 
     survivors = [m.id for m in mutants if _score(by_subject[m.id])[0] >= total - 1e-9]
-    report.add(f"мутанты пойманы (не меньше {MIN_MUTANTS_PER_ASSIGNMENT})",
-               len(mutants) >= MIN_MUTANTS_PER_ASSIGNMENT and not survivors,
+    report.add(f"мутанты пойманы (не меньше {min_mutants})",
+               len(mutants) >= min_mutants and not survivors,
                f"{len(mutants) - len(survivors)}/{len(mutants)}" + (f"; выжили: {', '.join(survivors)}" if survivors else ""))
 
 
-def validate_assignment(course: LoadedCourse, assignment: Assignment, *, suites: bool = True) -> AssignmentReport:
+def validate_assignment(course: LoadedCourse, assignment: Assignment, *, suites: bool = True,
+                        min_mutants: int = MIN_MUTANTS_PER_ASSIGNMENT) -> AssignmentReport:
     report = AssignmentReport(assignment)
     if not course.solution_path(assignment).exists():
         report.add("эталон есть в solutions/", False, f"нет файла solutions/{assignment.module}.py")
@@ -118,7 +120,7 @@ def validate_assignment(course: LoadedCourse, assignment: Assignment, *, suites:
     check_signatures(course, assignment, report)
     if suites:
         try:
-            check_suites(course, assignment, report)
+            check_suites(course, assignment, report, min_mutants)
         except (HarnessError, SubmissionLoadError) as exc:
             report.add("тесты задания запускаются", False, str(exc))
     return report

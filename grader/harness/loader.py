@@ -14,8 +14,27 @@ class SubmissionLoadError(Exception):
     """The submission could not be imported; the message is Russian."""
 
 
+def load_module_from_source(source: str, origin: str, prefix: str = "nngrader_submission") -> types.ModuleType:
+    """Execute source text in a fresh module in THIS process (students' self-check, never grading)."""
+    name = f"{prefix}_{next(_counter)}"
+    module = types.ModuleType(name)
+    module.__file__ = origin
+    sys.modules[name] = module
+    try:
+        exec(compile(source, origin, "exec"), module.__dict__)  # noqa: S102 - the student's own code, own machine
+    except SyntaxError as exc:
+        raise SubmissionLoadError(f"{origin}, строка {exc.lineno}: синтаксическая ошибка: {exc.msg}") from None
+    except BaseException as exc:  # noqa: BLE001 - SystemExit at import included
+        line = _last_line_in(exc, Path(origin))
+        where = f", строка {line}" if line else ""
+        raise SubmissionLoadError(f"{origin}{where}: ошибка при импорте решения: {type(exc).__name__}: {exc}") from None
+    finally:
+        sys.modules.pop(name, None)
+    return module
+
+
 def load_module_from_file(path: Path, prefix: str = "nngrader_submission") -> types.ModuleType:
-    """Import a .py file under a fresh, unique module name (no caching between subjects)."""
+    """Import a trusted .py file (reference, mutants) under a fresh, unique module name."""
     path = Path(path)
     if not path.is_file():
         raise SubmissionLoadError(f"файл {path} не найден")
@@ -55,3 +74,20 @@ def with_replacement(module: types.ModuleType, name: str, replacement) -> types.
     namespace = {k: v for k, v in vars(module).items() if not k.startswith("__")}
     namespace[name] = replacement
     return types.SimpleNamespace(**namespace)
+
+
+def import_reference(course_root: Path, module: str) -> types.ModuleType:
+    """`solutions.<module>` of this course, even if another course's `solutions` was imported before."""
+    folder = (Path(course_root) / "solutions").resolve()
+    package = sys.modules.get("solutions")
+    if package is None or [Path(p).resolve() for p in getattr(package, "__path__", [])] != [folder]:
+        for name in [n for n in sys.modules if n == "solutions" or n.startswith("solutions.")]:
+            del sys.modules[name]
+        spec = importlib.util.spec_from_file_location("solutions", folder / "__init__.py",
+                                                      submodule_search_locations=[str(folder)])
+        if spec is None or spec.loader is None:
+            raise SubmissionLoadError(f"нет эталонной библиотеки {folder}")
+        package = importlib.util.module_from_spec(spec)
+        sys.modules["solutions"] = package
+        spec.loader.exec_module(package)
+    return importlib.import_module(f"solutions.{module}")

@@ -13,7 +13,10 @@ from typing import Any, Callable
 
 import pytest
 
-from .loader import SubmissionLoadError, load_module_from_file
+from ..submission import SubmissionError, describe_homoglyph, homoglyph_of, read_submission
+from .loader import SubmissionLoadError, load_module_from_source
+
+INPROCESS = "inprocess"
 
 SUBJECTS_PLUGIN = "nngrader-subjects"
 RESULT_KEY = "nngrader"
@@ -50,8 +53,14 @@ class StudentModule:
         try:
             return getattr(self._module, name)
         except AttributeError:
-            pytest.fail(f"в решении ({self._label}) нет функции «{name}»: проверьте имя и что она определена "
-                        "на верхнем уровне файла", pytrace=False)
+            pass
+        defined = list(getattr(self._module, "functions", None) or vars(self._module))
+        twin = homoglyph_of(name, defined)
+        if twin is not None:
+            pytest.fail(f"в решении ({self._label}) нет функции «{name}», но есть «{twin}»: "
+                        f"{describe_homoglyph(twin)} — перепечатайте имя латиницей", pytrace=False)
+        pytest.fail(f"в решении ({self._label}) нет функции «{name}»: проверьте имя и что она определена "
+                    "на верхнем уровне файла", pytrace=False)
 
     @property
     def source_file(self) -> str | None:
@@ -62,6 +71,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("nngrader")
     group.addoption("--submission", default=None,
                     help="файл решения, который проверяют тесты (по умолчанию — <module>.py рядом с тестом)")
+    group.addoption("--isolation", default=INPROCESS, choices=[INPROCESS, "full", "reduced"],
+                    help="где выполнять решение: в этом процессе (самопроверка) или в песочнице")
+    group.addoption("--call-timeout", type=float, default=10.0, help="лимит времени одного вызова, с")
+    group.addoption("--budget", type=float, default=120.0, help="лимит времени на всё решение, с")
+    group.addoption("--memory-mb", type=int, default=1024, help="лимит памяти процесса решения, МБ")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -75,11 +89,31 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("student", names, indirect=True, ids=names)
 
 
+def _module_name(test_path: Path) -> str:
+    return test_path.stem.removeprefix("test_").removesuffix("_hidden")
+
+
 def _default_submission(test_path: Path) -> Path:
     """test_activations.py -> activations.py beside it; hidden tests look one folder up."""
-    module = test_path.stem.removeprefix("test_").removesuffix("_hidden")
     folder = test_path.parent.parent if test_path.parent.name == "hidden" else test_path.parent
-    return folder / f"{module}.py"
+    return folder / f"{_module_name(test_path)}.py"
+
+
+def _load_submission(config: pytest.Config, path: Path, module: str) -> Any:
+    """The submission as a module (self-check) or as a proxy to a sandboxed worker (grading)."""
+    source = read_submission(path, module)
+    isolation = config.getoption("--isolation")
+    if isolation == INPROCESS:
+        return load_module_from_source(source.text, str(path))
+    from ..sandbox.launcher import WorkerLimits
+    from ..sandbox.proxy import SandboxedSubmission, SubmissionLoadFailed
+    budget = config.getoption("--budget")
+    limits = WorkerLimits(memory_mb=config.getoption("--memory-mb"), cpu_seconds=int(budget) + 1)
+    try:
+        return SandboxedSubmission(source.text, module_name=module, level=isolation, limits=limits,
+                                   call_timeout_s=config.getoption("--call-timeout"), budget_s=budget)
+    except SubmissionLoadFailed as exc:
+        raise SubmissionLoadError(f"{source.origin}: {exc}") from None
 
 
 @pytest.fixture
@@ -91,13 +125,14 @@ def student(request: pytest.FixtureRequest) -> StudentModule:
             name = getattr(request, "param", subjects.default)
             return StudentModule(subjects.get(name), name)
         option = request.config.getoption("--submission")
-        path = Path(option) if option else _default_submission(Path(str(request.node.path)))
+        test_path = Path(str(request.node.path))
+        path = Path(option) if option else _default_submission(test_path)
         cache = request.config.stash.setdefault(_module_cache, {})
         if path not in cache:
             try:
-                cache[path] = load_module_from_file(path)
-            except SubmissionLoadError as exc:
-                cache[path] = exc
+                cache[path] = _load_submission(request.config, path, _module_name(test_path))
+            except (SubmissionLoadError, SubmissionError) as exc:
+                cache[path] = SubmissionLoadError(str(exc))
         if isinstance(cache[path], SubmissionLoadError):
             raise cache[path]
         return StudentModule(cache[path], path.name)
@@ -106,6 +141,14 @@ def student(request: pytest.FixtureRequest) -> StudentModule:
 
 
 _module_cache = pytest.StashKey[dict]()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Stop every sandboxed worker this session started."""
+    for module in config.stash.get(_module_cache, {}).values():
+        close = getattr(module, "close", None)
+        if callable(close):
+            close()
 
 
 def _marker(item: pytest.Item) -> tuple[float, str | None]:
@@ -148,11 +191,14 @@ def russian_failure(excinfo: pytest.ExceptionInfo, student_file: str | None) -> 
     if isinstance(exc, NotImplementedError):
         return "функция ещё не реализована (NotImplementedError) — напишите её тело"
     where = ""
-    if student_file:
+    if getattr(exc, "student_line", None):
+        where = f" (строка {exc.student_line} решения)"
+    elif student_file:
         lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == student_file]
         if lines:
             where = f" (строка {lines[-1]} решения)"
-    return f"функция завершилась с ошибкой {type(exc).__name__}: {exc}{where}"
+    kind = "" if type(exc).__name__ == "StudentCodeError" else f"{type(exc).__name__}: "
+    return f"функция завершилась с ошибкой {kind}{exc}{where}"
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -62,8 +64,13 @@ class HarnessError(Exception):
 
 
 def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None = None,
-              submission: Path | None = None, keyword: str | None = None) -> list[TestResult]:
-    """Run `test_file` against one submission file or several named subjects."""
+              submission: Path | None = None, keyword: str | None = None,
+              isolation: str = "inprocess", limits: Any = None) -> list[TestResult]:
+    """Run `test_file` against one submission file or several named (trusted) subjects.
+
+    `isolation` is "inprocess" (self-check, trusted code) or a sandbox level
+    ("full", "reduced") for grading; `limits` is course.yaml's Limits.
+    """
     collector = _Collector()
     plugins: list[Any] = [collector]
     args = [str(test_file), "-c", str(_EMPTY_INI), "--rootdir", str(Path(test_file).parent),
@@ -72,15 +79,49 @@ def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None 
     if keyword:
         args += ["-k", keyword]
     if submission is not None:
-        args += ["--submission", str(Path(submission).resolve())]
+        args += ["--submission", str(Path(submission).resolve()), "--isolation", isolation]
+        if limits is not None:
+            args += ["--call-timeout", str(limits.call_timeout_s), "--budget", str(limits.submission_budget_s),
+                     "--memory-mb", str(limits.memory_mb)]
     if subjects is not None:
         plugins.append(_Named(Subjects(subjects)))
     sink = io.StringIO()  # pytest's own report is not for students: we print our own
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), _isolated_run(Path(test_file)):
         code = pytest.main(args, plugins=plugins)
     if collector.errors or code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
         raise HarnessError("; ".join(collector.errors) or f"pytest завершился с кодом {code}:\n{sink.getvalue()[-2000:]}")
     return list(collector.results.values())
+
+
+@contextlib.contextmanager
+def _isolated_run(test_file: Path):
+    """No third-party pytest plugins, and nothing course-local cached between runs.
+
+    Test modules, `solutions.*` and mutants are imported from the course tree;
+    dropping them afterwards means the next run (another assignment, another
+    course in the same process) imports fresh copies instead of stale ones.
+    """
+    root = _course_root(test_file)
+    saved_env = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    try:
+        yield
+    finally:
+        if saved_env is None:
+            os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
+        else:
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved_env
+        for name, module in list(sys.modules.items()):
+            origin = getattr(module, "__file__", None) or ""
+            if origin and Path(origin).resolve().is_relative_to(root):
+                del sys.modules[name]
+
+
+def _course_root(test_file: Path) -> Path:
+    for candidate in test_file.resolve().parents:
+        if (candidate / "course.yaml").is_file():
+            return candidate
+    return test_file.resolve().parent
 
 
 class _Named:

@@ -1,0 +1,84 @@
+"""Graded mode on paper: per student a Markdown question sheet and a YAML answers template."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .model import TYPE_NAMES
+from .render import choices_lines
+from .responses import EXAMPLES, INSTRUCTIONS
+from .roster import Student
+from .variants import Variant
+
+TEMPLATE_VERSION = 1
+
+
+def safe_name(student_id: str) -> str:
+    """A file-name-safe form of a student id (letters of any script, digits, . _ -)."""
+    name = re.sub(r"[^\w.-]+", "_", student_id, flags=re.UNICODE).strip("._")
+    return name or "student"
+
+
+def sheet_markdown(variant: Variant, student: Student, answers_file: str) -> str:
+    quiz = variant.quiz
+    who = f"{student.name} ({student.id})" if student.name else student.id
+    lines = [
+        f"# {quiz.title or quiz.id}",
+        "",
+        f"**Студент:** {who}  ",
+        f"**Контрольная:** `{quiz.id}` · вариант `{variant.fingerprint}` · вопросов: {len(variant.questions)}",
+        "",
+        f"Ответы впишите в файл `{answers_file}`: после двоеточия у id каждого вопроса. "
+        "Формат ответа указан под каждым вопросом. Каждый вопрос стоит 1 балл; "
+        "за вопросы с несколькими ответами, сопоставление и порядок ставятся частичные баллы.",
+        "",
+    ]
+    for vq in variant.questions:
+        lines += [f"## Вопрос {vq.number} · {TYPE_NAMES[vq.type]} · `{vq.id}`", "", vq.stem, ""]
+        if vq.type in ("single", "multiple", "ordering"):
+            lines += [f"{line}  " for line in choices_lines(vq)] + [""]
+        elif vq.type == "matching":
+            lines += ["| № | Слева | Буква | Справа |", "|---|---|---|---|"]
+            lefts, rights = vq.shown_lefts(), vq.shown_rights()
+            for i in range(max(len(lefts), len(rights))):
+                left = f"{i + 1} | {lefts[i]}" if i < len(lefts) else " | "
+                right = f"{chr(97 + i)} | {rights[i]}" if i < len(rights) else " | "
+                lines.append(f"| {left} | {right} |")
+            lines.append("")
+        lines += [f"*{INSTRUCTIONS[vq.type]}.*", ""]
+    return "\n".join(lines)
+
+
+def answers_template(variant: Variant, student: Student) -> str:
+    """YAML with empty answers; comments carry the answer format of each question."""
+    q = json.dumps  # a JSON string is a valid YAML scalar and keeps any id intact
+    lines = [
+        f"# Ответы: {variant.quiz.title or variant.quiz.id}",
+        f"# Студент: {student.name or student.id}",
+        "# Впишите ответ после двоеточия у каждого вопроса. Пустой ответ = 0 баллов.",
+        "# Не меняйте поля student, quiz, variant и номера вопросов.",
+        f"format: {TEMPLATE_VERSION}",
+        f"student: {q(student.id, ensure_ascii=False)}",
+        f"quiz: {q(variant.quiz.id, ensure_ascii=False)}",
+        f"variant: {q(variant.fingerprint)}",
+        "answers:",
+    ]
+    for vq in variant.questions:
+        lines.append(f"  # Вопрос {vq.number} ({TYPE_NAMES[vq.type]}): {EXAMPLES[vq.type]}")
+        lines.append(f"  {q(vq.id)}:")
+    return "\n".join(lines) + "\n"
+
+
+def write_papers(variants: list[tuple[Student, Variant]], out_dir: Path) -> list[Path]:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for student, variant in variants:
+        base = f"{variant.quiz.id}_{safe_name(student.id)}"
+        answers = out_dir / f"{base}_answers.yaml"
+        sheet = out_dir / f"{base}.md"
+        sheet.write_text(sheet_markdown(variant, student, answers.name), encoding="utf-8")
+        answers.write_text(answers_template(variant, student), encoding="utf-8")
+        written += [sheet, answers]
+    return written

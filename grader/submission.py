@@ -1,0 +1,235 @@
+"""Read a submission into Python source: .py, .ipynb, a folder or a .zip.
+
+Students send what they have: a file saved by Windows in cp1251, a notebook
+with `!pip install` cells, a zip of their folder. We turn all of it into one
+source text (or one clear Russian error naming the line), without executing
+anything: execution happens only in the sandbox.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+import stat
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+MAX_ZIP_FILES = 200
+MAX_ZIP_BYTES = 20 * 1024 * 1024
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+
+
+class SubmissionError(Exception):
+    """The submission cannot be read; str() is a Russian message for the student."""
+
+
+@dataclass
+class SubmissionSource:
+    text: str
+    origin: str
+    notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- text decoding
+
+def decode_source(data: bytes, origin: str) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM) or cp1251; CRLF normalized; Russian error otherwise."""
+    notes: list[str] = []
+    if not data.strip():
+        raise SubmissionError(f"{origin}: файл пуст — сохраните решение и отправьте снова")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SubmissionError(f"{origin}: файл слишком большой ({len(data) // 1024} КБ)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        notes.append("UTF-8 с BOM")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = _try_cp1251(data)
+        if text is None:
+            line = data[: exc.start].count(b"\n") + 1
+            raise SubmissionError(
+                f"{origin}, строка {line}: файл не в кодировке UTF-8 (байт 0x{data[exc.start]:02x}) и не похож на "
+                "cp1251 — сохраните его в UTF-8") from None
+        notes.append("кодировка cp1251 (Windows), перекодировано в UTF-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise SubmissionError(f"{origin}: в файле есть нулевые байты — это не текст программы")
+    return text, notes
+
+
+def _try_cp1251(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [c for c in text if ord(c) > 127]
+    cyrillic = sum(1 for c in non_ascii if "CYRILLIC" in unicodedata.name(c, "") or c in "«»—–№")
+    return text if non_ascii and cyrillic / len(non_ascii) >= 0.8 else None
+
+
+# ---------------------------------------------------------------- notebooks
+
+_MAGIC = re.compile(r"^\s*(%|!)")
+
+
+def notebook_source(data: bytes, origin: str) -> tuple[str, list[str]]:
+    """Code cells in order; IPython magics and shell lines are commented out, never run."""
+    text, notes = decode_source(data, origin)
+    try:
+        notebook = json.loads(text)
+        cells = notebook["cells"]
+    except (ValueError, KeyError, TypeError):
+        raise SubmissionError(f"{origin}: файл не является корректным блокнотом Jupyter (.ipynb)") from None
+    parts: list[str] = []
+    skipped = 0
+    for number, cell in enumerate(cells, start=1):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        if source.lstrip().startswith("%%"):
+            skipped += source.count("\n") + 1
+            source = "\n".join("# " + line for line in source.splitlines())
+        lines = []
+        for line in source.splitlines():
+            if _MAGIC.match(line):
+                skipped += 1
+                line = "# " + line
+            lines.append(line)
+        parts.append(f"# --- ячейка {number} ---\n" + "\n".join(lines))
+    if not parts:
+        raise SubmissionError(f"{origin}: в блокноте нет ни одной ячейки с кодом")
+    if skipped:
+        notes.append(f"пропущено строк с магическими командами IPython и '!': {skipped}")
+    return "\n\n".join(parts) + "\n", notes
+
+
+# ---------------------------------------------------------------- folders and archives
+
+def _pick(names: list[str], module: str, origin: str) -> str:
+    """The file of the assignment inside a folder or archive."""
+    candidates = [n for n in names if PurePosixPath(n).suffix in (".py", ".ipynb")
+                  and not PurePosixPath(n).name.startswith(("test_", "."))
+                  and "__MACOSX" not in n and ".ipynb_checkpoints" not in n]
+    for suffix in (".py", ".ipynb"):
+        exact = [n for n in candidates if PurePosixPath(n).name == module + suffix]
+        if exact:
+            return sorted(exact, key=len)[0]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise SubmissionError(f"{origin}: не найден файл {module}.py или {module}.ipynb")
+    raise SubmissionError(f"{origin}: несколько файлов решения ({', '.join(sorted(candidates)[:5])}), "
+                          f"а нужен один: назовите его {module}.py")
+
+
+def _zip_member(path: Path, module: str) -> tuple[bytes, str]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise SubmissionError(f"{path.name}: архив повреждён или это не zip") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ZIP_FILES:
+            raise SubmissionError(f"{path.name}: в архиве слишком много файлов ({len(infos)} > {MAX_ZIP_FILES})")
+        safe: dict[str, zipfile.ZipInfo] = {}
+        total = 0
+        for info in infos:
+            name = info.filename.replace("\\", "/")
+            parts = PurePosixPath(name).parts
+            if name.startswith("/") or ".." in parts or (parts and ":" in parts[0]):
+                raise SubmissionError(f"{path.name}: недопустимый путь в архиве «{info.filename}»")
+            if stat.S_ISLNK(info.external_attr >> 16):
+                continue  # links are never followed
+            total += info.file_size
+            if total > MAX_ZIP_BYTES:
+                raise SubmissionError(f"{path.name}: архив распаковывается в слишком большой объём")
+            if not info.is_dir():
+                safe[name] = info
+        chosen = _pick(list(safe), module, path.name)
+        with archive.open(safe[chosen]) as member:
+            data = member.read(MAX_SOURCE_BYTES + 1)  # bounded even if the header lies about the size
+        return data, f"{path.name}/{chosen}"
+
+
+def _folder_member(path: Path, module: str) -> tuple[bytes, str]:
+    names = []
+    for file in sorted(path.rglob("*"))[: MAX_ZIP_FILES * 5]:
+        if file.is_symlink() or not file.is_file():
+            continue
+        names.append(file.relative_to(path).as_posix())
+    chosen = _pick(names, module, path.name)
+    return (path / chosen).read_bytes(), f"{path.name}/{chosen}"
+
+
+def read_submission(path: Path, module: str) -> SubmissionSource:
+    """Source text of a submission, checked for syntax; never executes it."""
+    path = Path(path)
+    if path.is_symlink():
+        raise SubmissionError(f"{path.name}: решение — символическая ссылка; отправьте сам файл")
+    if not path.exists():
+        raise SubmissionError(f"{path}: файл не найден")
+    if path.is_dir():
+        data, origin = _folder_member(path, module)
+    elif path.suffix.lower() == ".zip":
+        data, origin = _zip_member(path, module)
+    else:
+        data, origin = path.read_bytes(), path.name
+    if origin.endswith(".ipynb"):
+        text, notes = notebook_source(data, origin)
+    else:
+        text, notes = decode_source(data, origin)
+    check_syntax(text, origin)
+    return SubmissionSource(text, origin, notes)
+
+
+def check_syntax(text: str, origin: str) -> None:
+    try:
+        compile(text, origin, "exec", dont_inherit=True)
+    except IndentationError as exc:
+        raise SubmissionError(f"{origin}, строка {exc.lineno}: ошибка отступа: {_ru(exc.msg)}") from None
+    except SyntaxError as exc:
+        raise SubmissionError(f"{origin}, строка {exc.lineno}: синтаксическая ошибка: {_ru(exc.msg)}") from None
+    except (ValueError, MemoryError, RecursionError) as exc:
+        raise SubmissionError(f"{origin}: файл не удаётся разобрать как Python: {exc}") from None
+
+
+_RU_SYNTAX = {
+    "expected ':'": "пропущено двоеточие ':'",
+    "invalid syntax": "неверный синтаксис",
+    "expected an indented block": "ожидался блок с отступом",
+    "unindent does not match any outer indentation level": "отступ не совпадает ни с одним внешним уровнем",
+    "unexpected indent": "лишний отступ",
+    "unterminated string literal": "незакрытая строка",
+    "unexpected EOF while parsing": "файл оборвался посреди конструкции",
+    "inconsistent use of tabs and spaces in indentation": "смешаны табуляции и пробелы в отступах",
+}
+
+
+def _ru(message: str) -> str:
+    for english, russian in _RU_SYNTAX.items():
+        if message.startswith(english):
+            return f"{russian} ({message})"
+    return message
+
+
+# ---------------------------------------------------------------- homoglyphs
+
+_HOMOGLYPHS = str.maketrans("асеорхуіАВСЕНКМОРТХ", "aceopxyiABCEHKMOPTX")
+
+
+def homoglyph_of(wanted: str, defined: list[str]) -> str | None:
+    """A defined name that equals `wanted` once Cyrillic look-alike letters are replaced."""
+    for name in defined:
+        if name != wanted and name.translate(_HOMOGLYPHS) == wanted:
+            return name
+    return None
+
+
+def describe_homoglyph(name: str) -> str:
+    letters = ", ".join(f"«{c}» (U+{ord(c):04X})" for c in name if c.translate(_HOMOGLYPHS) != c)
+    return f"в имени «{name}» есть русские буквы, похожие на латинские: {letters}"
