@@ -1,0 +1,122 @@
+"""The harness: student fixture, points, Russian failure messages, validate's verdicts."""
+from pathlib import Path
+
+import pytest
+
+from fakecourse import REFERENCE, STARTER, make_course
+from grader.course import load_course
+from grader.harness.runner import run_tests
+from grader.validate import validate_assignment
+
+
+@pytest.fixture
+def course(tmp_path):
+    return load_course(make_course(tmp_path))
+
+
+def hidden(course):
+    return course.hidden_tests(course.course.assignments[0])
+
+
+def write_submission(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "submission.py"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_reference_gets_full_points_split_over_parametrized_cases(course):
+    results = run_tests(hidden(course), submission=course.root / "solutions/act.py")
+    assert all(r.passed for r in results)
+    relu = [r for r in results if r.function == "relu"]
+    assert [r.max_points for r in relu] == [20.0, 20.0]
+    assert sum(r.points for r in results) == 100
+
+
+def test_starter_fails_every_test_with_not_implemented(course):
+    results = run_tests(hidden(course), submission=course.starter_path(course.course.assignments[0]))
+    assert results and not any(r.passed for r in results)
+    assert all("не реализована" in r.message for r in results)
+    assert sum(r.points for r in results) == 0
+
+
+def test_missing_function_is_named(course, tmp_path):
+    sub = write_submission(tmp_path, REFERENCE.replace("def sigmoid(", "def sigmoida("))
+    results = run_tests(hidden(course), submission=sub)
+    failing = {r.function for r in results if not r.passed}
+    assert failing == {"sigmoid"}
+    assert all("нет функции «sigmoid»" in r.message for r in results if not r.passed)
+
+
+def test_syntax_error_names_the_line(course, tmp_path):
+    sub = write_submission(tmp_path, "import numpy as np\n\ndef relu(x)\n    return x\n")
+    results = run_tests(hidden(course), submission=sub)
+    assert not any(r.passed for r in results)
+    assert "строка 3" in results[0].message and "синтаксическая ошибка" in results[0].message
+
+
+def test_crash_inside_student_function_points_to_its_line(course, tmp_path):
+    sub = write_submission(tmp_path, REFERENCE.replace("return np.maximum(", "return 1 / 0 + np.maximum("))
+    results = run_tests(hidden(course), submission=sub)
+    relu = [r for r in results if r.function == "relu"]
+    assert all("ZeroDivisionError" in r.message and "строка 4" in r.message for r in relu)
+    assert all(r.passed for r in results if r.function == "sigmoid")
+
+
+def test_values_and_warnings_messages_are_russian_and_specific(course, tmp_path):
+    naive = "import numpy as np\ndef relu(x):\n    return np.asarray(x, float)\n" \
+            "def sigmoid(x):\n    return 1 / (1 + np.exp(-np.asarray(x, float)))\n"
+    results = {r.test_id: r for r in run_tests(hidden(course), submission=write_submission(tmp_path, naive))}
+    relu = results["test_relu[shape0]"]
+    assert "relu(x) для x формы (3,)" in relu.message and "макс. относительная ошибка" in relu.message
+    stable = results["test_sigmoid_stable"]
+    assert "предупреждения" in stable.message and "overflow" in stable.message
+    assert results["test_sigmoid_values"].passed
+
+
+def test_in_place_modification_is_caught(course, tmp_path):
+    sub = write_submission(tmp_path, REFERENCE.replace(
+        "return np.maximum(np.asarray(x, dtype=float), 0.0)", "x[x < 0] = 0\n    return x"))
+    relu = [r for r in run_tests(hidden(course), submission=sub) if r.function == "relu"]
+    assert not any(r.passed for r in relu)
+    assert all("изменила входной массив x" in r.message for r in relu)
+
+
+def test_validate_passes_on_a_consistent_course(course):
+    report = validate_assignment(course, course.course.assignments[0], min_mutants=2)
+    assert report.ok, [(c.name, c.detail) for c in report.checks if not c.ok]
+
+
+def test_validate_reports_each_kind_of_problem(tmp_path):
+    surviving = 'from grader.testing import mutant\n' \
+                '@mutant("relu", hint="x")\ndef relu_same(x):\n    import numpy as np\n    return np.maximum(x, 0.0)\n'
+    cheating_starter = STARTER.replace("def relu(x):\n    raise NotImplementedError",
+                                       "import numpy as np\ndef relu(x):\n    return np.maximum(x, 0.0)")
+    course = load_course(make_course(tmp_path, mutants=surviving, starter=cheating_starter,
+                                     reference=REFERENCE.replace("def relu(x):", "def relu(x, extra=1):")))
+    report = validate_assignment(course, course.course.assignments[0], min_mutants=2)
+    failed = {c.name: c.detail for c in report.checks if not c.ok}
+    assert any("сигнатуры" in name and "relu(x, extra=1)" in detail for name, detail in failed.items())
+    assert any("заготовка 0 %" in name and "test_relu" in detail for name, detail in failed.items())
+    assert any("мутанты" in name and "relu:relu_same" in detail for name, detail in failed.items())
+
+
+def test_validate_reports_points_mismatch(tmp_path):
+    from fakecourse import HIDDEN
+    course = load_course(make_course(tmp_path, hidden=HIDDEN.replace('@points(40, "relu")', '@points(30, "relu")')))
+    report = validate_assignment(course, course.course.assignments[0], min_mutants=2)
+    failed = {c.name: c.detail for c in report.checks if not c.ok}
+    assert failed == {"баллы тестов = баллам course.yaml": "relu: 30 вместо 40"}
+
+
+def test_public_tests_run_with_plain_pytest_in_the_folder(course, pytester_free_run=None):
+    """What a student does: `pytest test_act.py` next to their act.py."""
+    import subprocess
+    import sys
+    folder = course.folder(course.course.assignments[0])
+    starter = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_act.py"],
+                             cwd=folder, capture_output=True, text=True)
+    assert starter.returncode == 1 and "2 failed" in starter.stdout
+    (folder / "act.py").write_text(REFERENCE, encoding="utf-8")
+    solved = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_act.py"],
+                            cwd=folder, capture_output=True, text=True)
+    assert solved.returncode == 0 and "2 passed" in solved.stdout
