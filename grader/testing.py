@@ -69,8 +69,8 @@ def _as_float_array(value: Any, what: str) -> np.ndarray:
     return arr
 
 
-def _index_text(index: tuple) -> str:
-    return "(" + ", ".join(str(int(i)) for i in index) + ")" if index else "()"
+def _index_text(index) -> str:
+    return "(" + ", ".join(str(int(i)) for i in tuple(index)) + ")"
 
 
 def assert_close(actual: Any, expected: Any, *, rtol: float = 1e-7, atol: float = 1e-9,

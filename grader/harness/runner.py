@@ -79,7 +79,7 @@ def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None 
     if keyword:
         args += ["-k", keyword]
     if submission is not None:
-        args += ["--submission", str(Path(submission).resolve()), "--isolation", isolation]
+        args += ["--submission", str(Path(submission).absolute()), "--isolation", isolation]
         if limits is not None:
             args += ["--call-timeout", str(limits.call_timeout_s), "--budget", str(limits.submission_budget_s),
                      "--memory-mb", str(limits.memory_mb)]

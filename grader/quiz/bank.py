@@ -167,6 +167,8 @@ def load_file(path: Path, display: str, folder_topic_: str | None) -> tuple[Bank
                 loc = tuple(err["loc"])
                 if loc and loc[0] == item.get("type"):  # the discriminated union's tag
                     loc = loc[1:]
+                if err["type"] == "union_tag_invalid":
+                    loc = ("type",)
                 fail(marks.line(path_ + loc), _field_message(loc, err), qid)
             continue
         bank_file.questions.append(
@@ -190,7 +192,8 @@ def _field_message(loc: tuple, err: dict) -> str:
     if kind == "union_tag_not_found":
         return "нет поля «type» (тип вопроса: " + ", ".join(QUESTION_TYPES) + ")"
     if kind == "literal_error":
-        return f"поле «{where}»: недопустимое значение {err.get('input')!r}, ожидается {ctx.get('expected')}"
+        expected = str(ctx.get("expected", "")).replace(" or ", " или ")
+        return f"поле «{where}»: недопустимое значение {err.get('input')!r}, ожидается {expected}"
     if kind in ("bool_type", "bool_parsing"):
         return f"поле «{where}»: ожидается true или false, а не {err.get('input')!r}"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "finite_number"):

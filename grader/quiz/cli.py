@@ -14,7 +14,7 @@ from rich.table import Table
 from .bank import Bank, load_bank_files, load_course_bank
 from .config import ConfigError, QuizConfig, QuizDef, load_quiz_config
 from .grading import FileResult, grade_file
-from .model import QUESTION_TYPES
+from .model import QUESTION_TYPES, TYPE_NAMES
 from .paper import write_papers
 from .reference import Reference
 from .roster import RosterError, read_roster
@@ -27,6 +27,9 @@ quiz_app = typer.Typer(
          "проверка ответов и экспорт в Moodle (XML, GIFT).",
     no_args_is_help=True,
 )
+
+TYPE_ABBR = {"single": "О", "multiple": "Н", "truefalse": "ДН", "numeric": "Ч",
+             "param_numeric": "ЧП", "matching": "С", "ordering": "П"}
 
 CourseOpt = Annotated[Path, typer.Option("--course", help="Папка курса (где course.yaml и exercises/).")]
 
@@ -89,17 +92,18 @@ def validate(
     rules = Rules(min_per_topic=min_per_topic, param_seeds=seeds)
     bank, issues = validate_course(course, rules)
     console = _console()
-    table = Table(title="Банк вопросов")
-    for col in ("Тема", "Вопросов", "Сложность 1/2/3", "Типы", "Разделы"):
-        table.add_column(col)
+    table = Table(title="Банк вопросов", caption="Типы: " + ", ".join(
+        f"{TYPE_ABBR[t]} — {TYPE_NAMES[t]}" for t in QUESTION_TYPES))
+    for col in ("Тема", "Вопр.", "Сложн. 1/2/3", "Типы", "Разделы"):
+        table.add_column(col, overflow="fold")
     for f in bank.files:
         types = Counter(bq.q.type for bq in f.questions)
         levels = Counter(bq.q.difficulty for bq in f.questions)
         sections = Counter(bq.q.section for bq in f.questions)
         table.add_row(
-            f"{f.topic or '?'}\n{f.display}", str(len(f.questions)),
+            f.topic or f.display, str(len(f.questions)),
             "/".join(str(levels[d]) for d in (1, 2, 3)),
-            ", ".join(f"{t} {types[t]}" for t in QUESTION_TYPES if types[t]),
+            " ".join(f"{TYPE_ABBR[t]}{types[t]}" for t in QUESTION_TYPES if types[t]),
             ", ".join(f"{s} {n}" for s, n in sections.most_common()))
     console.print(table)
     total = len(bank.questions)
@@ -145,7 +149,7 @@ def take(
         return None if line == "" else line.rstrip("\r\n")
 
     titles = {f.topic: f.title for f in loaded.files if f.topic and f.title}
-    run_take(variant, read_line, console, titles)
+    run_take(variant, read_line, console, titles, interactive)
 
 
 @quiz_app.command()

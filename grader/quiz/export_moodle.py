@@ -83,4 +83,4 @@ def export_moodle_xml(items: list[ExportItem], course_title: str, topic_titles: 
             _text(cat, "category", path, fmt=None)
         quiz.append(question(item))
     ET.indent(quiz, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode", short_empty_elements=False) + "\n"

@@ -20,6 +20,11 @@ def safe_name(student_id: str) -> str:
     return name or "student"
 
 
+def _cell(text: str) -> str:
+    """Text inside a Markdown table cell: a bare | would start a new column."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
 def sheet_markdown(variant: Variant, student: Student, answers_file: str) -> str:
     quiz = variant.quiz
     who = f"{student.name} ({student.id})" if student.name else student.id
@@ -42,8 +47,8 @@ def sheet_markdown(variant: Variant, student: Student, answers_file: str) -> str
             lines += ["| № | Слева | Буква | Справа |", "|---|---|---|---|"]
             lefts, rights = vq.shown_lefts(), vq.shown_rights()
             for i in range(max(len(lefts), len(rights))):
-                left = f"{i + 1} | {lefts[i]}" if i < len(lefts) else " | "
-                right = f"{chr(97 + i)} | {rights[i]}" if i < len(rights) else " | "
+                left = f"{i + 1} | {_cell(lefts[i])}" if i < len(lefts) else " | "
+                right = f"{chr(97 + i)} | {_cell(rights[i])}" if i < len(rights) else " | "
                 lines.append(f"| {left} | {right} |")
             lines.append("")
         lines += [f"*{INSTRUCTIONS[vq.type]}.*", ""]
@@ -57,7 +62,7 @@ def answers_template(variant: Variant, student: Student) -> str:
         f"# Ответы: {variant.quiz.title or variant.quiz.id}",
         f"# Студент: {student.name or student.id}",
         "# Впишите ответ после двоеточия у каждого вопроса. Пустой ответ = 0 баллов.",
-        "# Не меняйте поля student, quiz, variant и номера вопросов.",
+        "# Не меняйте поля student, quiz, variant и id вопросов (в кавычках).",
         f"format: {TEMPLATE_VERSION}",
         f"student: {q(student.id, ensure_ascii=False)}",
         f"quiz: {q(variant.quiz.id, ensure_ascii=False)}",
@@ -65,7 +70,7 @@ def answers_template(variant: Variant, student: Student) -> str:
         "answers:",
     ]
     for vq in variant.questions:
-        lines.append(f"  # Вопрос {vq.number} ({TYPE_NAMES[vq.type]}): {EXAMPLES[vq.type]}")
+        lines.append(f"  # Вопрос {vq.number} — {EXAMPLES[vq.type]}")
         lines.append(f"  {q(vq.id)}:")
     return "\n".join(lines) + "\n"
 

@@ -2,7 +2,8 @@
 
 Input is read line by line from any callable, so piped stdin works and tests
 drive it directly. A blank line skips a question; an unreadable answer is asked
-again (up to 3 times); end of input ends the quiz.
+again (up to 3 times) when a person types; piped input is not re-asked, since
+the next line belongs to the next question. End of input ends the quiz.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def _fmt(points: float) -> str:
 
 
 def run_take(variant: Variant, read_line: Callable[[], str | None], console: Console,
-             topic_titles: dict[str, str] | None = None) -> TakeResult:
+             topic_titles: dict[str, str] | None = None, interactive: bool = False) -> TakeResult:
     out = lambda text="", style=None: console.print(text, style=style, markup=False,  # noqa: E731
                                                     highlight=False)
     result = TakeResult()
@@ -63,7 +64,7 @@ def run_take(variant: Variant, read_line: Callable[[], str | None], console: Con
             out(line)
         out(responses.INSTRUCTIONS[vq.type] + ".", "dim")
         response, answered = None, False
-        for _ in range(MAX_TRIES):
+        for attempt in range(MAX_TRIES if interactive else 1):
             line = read_line()
             if line is None:
                 ended = True
@@ -74,7 +75,8 @@ def run_take(variant: Variant, read_line: Callable[[], str | None], console: Con
                 response, answered = responses.parse(vq, line.strip()), True
                 break
             except responses.ResponseError as exc:
-                out(f"Не понял ответ: {exc}. Попробуйте ещё раз.", "yellow")
+                again = interactive and attempt + 1 < MAX_TRIES
+                out(f"Не понял ответ: {exc}." + (" Попробуйте ещё раз." if again else ""), "yellow")
         if ended:
             out("Ввод закончился: оставшиеся вопросы не засчитаны.", "yellow")
         points = scoring.score(vq, response) if answered else 0.0
@@ -83,7 +85,7 @@ def run_take(variant: Variant, read_line: Callable[[], str | None], console: Con
             out("✔ Верно!", "bold green")
         else:
             if not answered:
-                out("— Вопрос пропущен.", "yellow")
+                out("— Ответа нет: 0 баллов.", "yellow")
             elif points > 0:
                 out(f"◐ Частично верно: {_fmt(points)} из 1.", "bold yellow")
             else:

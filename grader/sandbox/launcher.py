@@ -94,8 +94,9 @@ def _bwrap_command(staging: Path, uid: int, limits: WorkerLimits, rfd: int, wfd:
         cmd += ["--setenv", key, value]
     cmd += ["--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
             "--symlink", "usr/bin", "/bin", "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
-            "--proc", "/proc", "--dev", "/dev", "--size", str(limits.scratch_mb * 1024 * 1024), "--tmpfs", "/tmp",
-            "--size", str(limits.scratch_mb * 1024 * 1024), "--tmpfs", "/scratch"]
+            "--proc", "/proc", "--dev", "/dev"]
+    for scratch in ("/tmp", "/scratch"):  # writable by the unprivileged uid, bounded in size
+        cmd += ["--perms", "1777", "--size", str(limits.scratch_mb * 1024 * 1024), "--tmpfs", scratch]
     made: set[Path] = {Path("/"), Path("/usr"), Path("/tmp"), Path("/scratch")}
     for path in [*_python_paths(), Path("/nngrader")]:
         for parent in reversed(path.parents):

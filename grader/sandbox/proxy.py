@@ -38,8 +38,12 @@ class SubmissionLoadFailed(Exception):
 
 
 def _rebuild_exception(error: dict) -> BaseException:
-    kind = getattr(builtins, str(error.get("type")), None)
+    name = str(error.get("type"))
+    kind = getattr(builtins, name, None)
     message = str(error.get("message", ""))
+    if not isinstance(kind, type):  # a custom or library exception: rebuild its nearest builtin ancestor
+        kind = getattr(builtins, str(error.get("base")), None)
+        message = f"{name}: {message}"
     if isinstance(kind, type) and issubclass(kind, Exception) and kind.__module__ == "builtins":
         try:
             exc = kind(message)
@@ -48,7 +52,7 @@ def _rebuild_exception(error: dict) -> BaseException:
     elif error.get("type") in ("SystemExit", "KeyboardInterrupt", "GeneratorExit"):
         exc = StudentCodeError(f"решение вызвало {error.get('type')} (exit/прерывание) — так завершать функцию нельзя")
     else:
-        exc = StudentCodeError(f"{error.get('type')}: {message}")
+        exc = StudentCodeError(message if message.startswith(f"{name}:") else f"{name}: {message}")
     exc.student_line = error.get("line")  # type: ignore[attr-defined]
     exc.student_traceback = error.get("traceback", "")  # type: ignore[attr-defined]
     return exc
@@ -71,6 +75,7 @@ class SandboxedSubmission:
         self._budget_left = budget_s
         self._slot = slot
         self._worker: WorkerProcess | None = None
+        self._request_id = 0
         self.functions: list[str] = []
         self.restarts = 0
         self.last_output = ""
@@ -146,6 +151,8 @@ class SandboxedSubmission:
         assert worker is not None
         started = time.monotonic()
         deadline = started + min(timeout, max(self._budget_left, 0.0))
+        self._request_id += 1
+        message["id"] = self._request_id
         try:
             protocol.write_message(worker.writer, message, blobs)
             while True:
@@ -157,6 +164,8 @@ class SandboxedSubmission:
                 if header.get("op") == "callback":
                     self._serve_callback(header, rblobs, callbacks, worker)
                     continue
+                if header.get("id") != self._request_id:
+                    continue  # a stale or forged frame: the reply to this request is still to come
                 header["value"] = protocol.decode(header["value"], rblobs) if "value" in header else None
                 header["mutated_values"] = protocol.decode(header.get("mutated_values", []), rblobs)
                 return header
@@ -179,7 +188,7 @@ class SandboxedSubmission:
 
     @staticmethod
     def _serve_callback(header: dict, blobs: list[bytes], callbacks: dict[int, Callable], worker) -> None:
-        fn = callbacks.get(int(header.get("id", -1)))
+        fn = callbacks.get(int(header.get("callback", -1)))
         out_blobs: list[bytes] = []
         try:
             if fn is None:

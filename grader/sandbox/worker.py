@@ -64,22 +64,57 @@ class Channel:
         return protocol.read_message(self.reader)
 
 
+def _safe_str(exc: BaseException) -> str:
+    try:
+        return str(exc)[:2000]
+    except BaseException:  # noqa: BLE001 - a hostile __str__
+        return "(сообщение исключения недоступно)"
+
+
 def _error_payload(exc: BaseException) -> dict:
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == SUBMISSION_FILE]
-    text = "".join(traceback.format_list(frames)) + "".join(traceback.format_exception_only(type(exc), exc))
-    return {"type": type(exc).__name__, "message": str(exc)[:2000],
+    try:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == SUBMISSION_FILE]
+        text = "".join(traceback.format_list(frames)) + "".join(traceback.format_exception_only(type(exc), exc))
+    except BaseException:  # noqa: BLE001
+        frames, text = [], ""
+    # The nearest builtin ancestor lets the trusted side rebuild e.g. numpy's AxisError as a ValueError.
+    base = next((c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins"), "Exception")
+    return {"type": type(exc).__name__, "base": base, "message": _safe_str(exc),
             "line": frames[-1].lineno if frames else None, "traceback": text[-4000:]}
+
+
+class _Pristine:
+    """Snapshots of the modules the worker itself relies on, restored after student code runs.
+
+    A submission may overwrite `builtins.isinstance` or `numpy.frombuffer`;
+    that must not break the worker's own encoding of the next reply.
+    """
+
+    def __init__(self, *modules: types.ModuleType):
+        self.saved = [(m, dict(vars(m))) for m in modules]
+
+    def restore(self) -> None:
+        for module, namespace in self.saved:
+            current = vars(module)
+            for key in [k for k in current if k not in namespace]:
+                del current[key]
+            current.update(namespace)
 
 
 class Worker:
     def __init__(self, channel: Channel):
         self.channel = channel
         self.module: types.ModuleType | None = None
+        import builtins
+        import json
+        import struct
+        self.pristine = _Pristine(builtins, np, json, struct, protocol, sys)
+        self.request_id = None
 
     def _callback(self, ident: int):
         def call_back(*args, **kwargs):
             blobs: list[bytes] = []
-            payload = {"op": "callback", "id": ident,
+            payload = {"op": "callback", "callback": ident,
                        "args": protocol.encode(list(args), blobs), "kwargs": protocol.encode(kwargs, blobs)}
             self.channel.send(payload, blobs)
             reply, rblobs = self.channel.receive()
@@ -107,6 +142,7 @@ class Worker:
         except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt included
             reply["error"] = _error_payload(exc)
         finally:
+            self.pristine.restore()
             sys.stdout, sys.stderr = saved
         reply["stdout"], reply["stderr"] = out.value(), err.value()
         reply["warnings"] = [{"category": w.category.__name__, "message": str(w.message)[:500]}
@@ -147,6 +183,7 @@ class Worker:
             except EOFError:
                 return
             op = request.get("op")
+            self.request_id = request.get("id")
             if op == "load":
                 reply = self.load(request["source"], request.get("module", "submission"))
             elif op == "call":
@@ -163,6 +200,7 @@ class Worker:
         blobs: list[bytes] = []
         message = {k: v for k, v in reply.items() if k not in ("value", "mutated_values")}
         message["op"] = "reply"
+        message["id"] = self.request_id
         try:
             if "value" in reply:
                 message["value"] = protocol.encode(reply["value"], blobs)

@@ -1,0 +1,194 @@
+"""What student code can see and do inside the worker, probed from the inside."""
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from grader.sandbox.launcher import FULL, WorkerLimits, isolation_level
+from grader.sandbox.proxy import SandboxedSubmission, SandboxFailure, StudentCodeError, SubmissionLoadFailed
+
+ROOT = Path(__file__).resolve().parents[1]
+LEVEL, REASON = isolation_level()
+full_only = pytest.mark.skipif(LEVEL != FULL, reason=f"нет полной изоляции: {REASON}")
+
+PROBE = f'''
+import os, ctypes, socket
+
+def probe():
+    found = {{}}
+    for path in ({str(ROOT)!r}, {str(ROOT / "solutions")!r}, {str(ROOT / "exercises")!r}, "/home", "/work",
+                 "/etc/passwd", "/etc/shadow", "/var"):
+        found[path] = os.path.exists(path)
+    # Only the interpreter's own directory may appear (it can live under /root).
+    found["root_listing"] = sorted(os.listdir("/root")) if os.path.isdir("/root") else []
+    try:
+        open("/proc/1/environ", "rb").read()
+        found["read_init_environ"] = True
+    except OSError:
+        found["read_init_environ"] = False
+    found["uid"] = os.getuid()
+    found["env"] = sorted(os.environ)
+    found["cwd"] = os.getcwd()
+    found["pids"] = len([p for p in os.listdir("/proc") if p.isdigit()])
+    with open("/proc/self/status") as f:
+        found["caps"] = [line.split()[1] for line in f if line.startswith("CapEff")][0]
+    libc = ctypes.CDLL(None, use_errno=True)
+    found["unshare_user"] = libc.unshare(0x10000000) == 0
+    try:
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM).connect(("127.0.0.1", 9))
+        found["inet"] = True
+    except OSError:
+        found["inet"] = False
+    try:
+        open("/usr/evil", "w")
+        found["write_usr"] = True
+    except OSError:
+        found["write_usr"] = False
+    return found
+'''
+
+
+@pytest.fixture(scope="module")
+def probe():
+    os.environ["NNGRADER_SECRET"] = "do-not-leak"
+    sandbox = SandboxedSubmission(PROBE, module_name="probe", level=LEVEL)
+    try:
+        yield sandbox.probe()
+    finally:
+        sandbox.close()
+        os.environ.pop("NNGRADER_SECRET", None)
+
+
+@full_only
+def test_course_files_do_not_exist_inside(probe):
+    hidden = [path for path, present in probe.items() if path.startswith("/") and present is True]
+    assert hidden == []
+    assert set(probe["root_listing"]) <= {".pyenv"}
+    assert probe["read_init_environ"] is False
+
+
+@full_only
+def test_unprivileged_without_capabilities(probe):
+    assert probe["uid"] != 0
+    assert int(probe["caps"], 16) == 0
+
+
+@full_only
+def test_no_network_no_namespaces_no_host_processes(probe):
+    assert probe["inet"] is False
+    assert probe["unshare_user"] is False
+    assert probe["pids"] <= 3  # bwrap's init, setpriv/python, nothing of the host
+    assert probe["write_usr"] is False
+
+
+def test_environment_is_scrubbed(probe):
+    assert "NNGRADER_SECRET" not in probe["env"]
+    assert set(probe["env"]) <= {"PATH", "LANG", "LC_ALL", "HOME", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
+                                 "MKL_NUM_THREADS", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "PWD"}
+
+
+def test_calls_cross_as_data_with_callbacks_warnings_and_exceptions():
+    source = '''
+import numpy as np
+def grad(f, x):
+    h = 1e-5
+    g = np.zeros_like(x)
+    for i in range(x.size):
+        e = np.zeros_like(x); e.flat[i] = h
+        g.flat[i] = (f(x + e) - f(x - e)) / (2 * h)
+    return g
+def overflow(x):
+    return np.exp(x)
+def fails():
+    return [1][5]
+def mutate(x):
+    x += 1
+    return None
+def shapes():
+    return {"a": (1, 2.5, None, "ю"), 3: [np.float32(1.5), np.arange(3, dtype=np.int16)]}
+'''
+    with_sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL)
+    try:
+        x = np.array([1.0, -2.0, 0.5])
+        np.testing.assert_allclose(with_sandbox.grad(lambda v: float(np.sum(v ** 3)), x), 3 * x ** 2, rtol=1e-6)
+        with pytest.warns(RuntimeWarning, match="overflow"):
+            with_sandbox.overflow(np.array([1e4]))
+        with pytest.raises(IndexError) as info:
+            with_sandbox.fails()
+        assert info.value.student_line == 13
+        y = np.zeros(2)
+        with_sandbox.mutate(y)
+        assert y.tolist() == [1.0, 1.0]
+        value = with_sandbox.shapes()
+        assert value["a"] == (1, 2.5, None, "ю")
+        assert value[3][0] == np.float32(1.5) and value[3][1].dtype == np.int16
+    finally:
+        with_sandbox.close()
+
+
+def test_a_hung_call_costs_one_call_and_the_worker_restarts():
+    source = "def slow():\n    while True:\n        pass\ndef fast(x):\n    return x + 1\n"
+    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL, call_timeout_s=1.0)
+    try:
+        started = time.monotonic()
+        with pytest.raises(SandboxFailure, match="превышен лимит времени"):
+            sandbox.slow()
+        assert time.monotonic() - started < 5
+        assert sandbox.fast(1) == 2 and sandbox.restarts == 1
+    finally:
+        sandbox.close()
+
+
+def test_budget_per_submission_is_enforced():
+    source = "import time\ndef nap():\n    time.sleep(0.6)\n    return 1\n"
+    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL, call_timeout_s=5.0, budget_s=1.5)
+    try:
+        results = []
+        for _ in range(4):
+            try:
+                results.append(sandbox.nap())
+            except SandboxFailure as exc:
+                results.append(str(exc))
+        assert results[:2] == [1, 1]
+        assert any("общий лимит времени" in str(r) for r in results[2:])
+    finally:
+        sandbox.close()
+
+
+def test_import_error_is_reported_with_line():
+    with pytest.raises(SubmissionLoadFailed, match="строка 2"):
+        SandboxedSubmission("import numpy\nraise ValueError('boom')\n", module_name="m", level=LEVEL)
+
+
+def test_library_exceptions_keep_their_builtin_ancestor():
+    source = "import numpy as np\nclass MyError(ValueError):\n    pass\n" \
+             "def axis():\n    return np.sum(np.ones(2), axis=3)\ndef mine():\n    raise MyError('плохой p')\n"
+    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL)
+    try:
+        with pytest.raises(ValueError, match="AxisError"):
+            sandbox.axis()
+        with pytest.raises(ValueError, match="MyError: плохой p"):
+            sandbox.mine()
+    finally:
+        sandbox.close()
+
+
+def test_system_exit_never_leaves_the_worker():
+    sandbox = SandboxedSubmission("def f():\n    raise SystemExit(3)\n", module_name="m", level=LEVEL)
+    try:
+        with pytest.raises(StudentCodeError, match="SystemExit"):
+            sandbox.f()
+    finally:
+        sandbox.close()
+
+
+def test_memory_limit_gives_memory_error_not_a_dead_grader():
+    source = "def big():\n    return bytearray(900 * 1024 * 1024)\n"
+    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL, limits=WorkerLimits(memory_mb=512))
+    try:
+        with pytest.raises((MemoryError, SandboxFailure)):
+            sandbox.big()
+    finally:
+        sandbox.close()
