@@ -66,9 +66,17 @@ def _try_cp1251(data: bytes) -> str | None:
         text = data.decode("cp1251")
     except UnicodeDecodeError:
         return None
-    non_ascii = [c for c in text if ord(c) > 127]
-    cyrillic = sum(1 for c in non_ascii if "CYRILLIC" in unicodedata.name(c, "") or c in "«»—–№")
-    return text if non_ascii and cyrillic / len(non_ascii) >= 0.8 else None
+    # Almost any byte decodes to *something* in cp1251, so judge plausibility:
+    # Russian text is mostly Cyrillic letters, and they stand next to each other
+    # (Latin-1 "café" would decode to a lone Cyrillic letter inside a Latin word).
+    non_ascii = [i for i, c in enumerate(text) if ord(c) > 127]
+    if not non_ascii:
+        return None
+    cyrillic = [i for i in non_ascii if "CYRILLIC" in unicodedata.name(text[i], "") or text[i] in "«»—–№"]
+    inside_latin = sum(1 for i in cyrillic if any(0 <= j < len(text) and text[j].isascii() and text[j].isalpha()
+                                                  for j in (i - 1, i + 1)))
+    plausible = len(cyrillic) / len(non_ascii) >= 0.8 and inside_latin <= 0.3 * len(cyrillic)
+    return text if plausible else None
 
 
 # ---------------------------------------------------------------- notebooks
