@@ -192,3 +192,16 @@ def test_memory_limit_gives_memory_error_not_a_dead_grader():
             sandbox.big()
     finally:
         sandbox.close()
+
+
+def test_numpy_submodules_loaded_lazily_keep_working_across_calls():
+    source = "import numpy as np\ndef draw(seed):\n    return np.random.default_rng(seed).random(3)\n" \
+             "def spectrum(x):\n    return np.abs(np.fft.rfft(x))\n"
+    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL)
+    try:
+        first = sandbox.draw(1)
+        assert np.array_equal(first, sandbox.draw(1))
+        assert sandbox.spectrum(np.ones(4)).shape == (3,)
+        assert sandbox.spectrum(np.ones(4)).shape == (3,)
+    finally:
+        sandbox.close()

@@ -145,7 +145,10 @@ def take(
     def read_line() -> str | None:
         if interactive:
             console.print("> ", end="")
-        line = sys.stdin.readline()
+        try:
+            line = sys.stdin.readline()
+        except KeyboardInterrupt:  # Ctrl-C: finish with the summary instead of a traceback
+            return None
         return None if line == "" else line.rstrip("\r\n")
 
     titles = {f.topic: f.title for f in loaded.files if f.topic and f.title}

@@ -3,13 +3,14 @@
 Expected keys (others are ignored here; grader/course.py owns the full schema):
 
     title: "Нейронные сети на NumPy"
-    secret_env: NNGRADER_QUIZ_SECRET   # env var holding the secret; unset -> secret = title
+    secret_env: NNGRADER_SECRET   # env var holding the secret (this is the default name);
+                                  # the variable unset -> secret = title (predictable: a warning)
     quizzes:
       - id: midterm
         title: "Промежуточная контрольная"
         topics: [neuron, activations, losses, backprop]
         questions: 12
-        difficulty: {1: 0.4, 2: 0.4, 3: 0.2}
+        difficulty: {1: 0.4, 2: 0.4, 3: 0.2}   # default when omitted
         shuffle: true
 """
 from __future__ import annotations
@@ -22,6 +23,8 @@ import yaml
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 DEFAULT_TITLE = "nngrader"
+DEFAULT_SECRET_ENV = "NNGRADER_SECRET"
+DEFAULT_MIX = {1: 0.4, 2: 0.4, 3: 0.2}  # course.yaml quizzes without `difficulty` (as grader/course.py)
 
 
 class QuizDef(BaseModel):
@@ -52,7 +55,7 @@ class QuizDef(BaseModel):
 @dataclass
 class QuizConfig:
     title: str = DEFAULT_TITLE
-    secret_env: str | None = None
+    secret_env: str | None = DEFAULT_SECRET_ENV
     quizzes: list[QuizDef] = field(default_factory=list)
 
     @property
@@ -88,10 +91,12 @@ def load_quiz_config(course_dir: Path) -> QuizConfig:
     quizzes = []
     for i, raw in enumerate(data.get("quizzes") or []):
         try:
+            if isinstance(raw, dict) and "difficulty" not in raw:
+                raw = {**raw, "difficulty": DEFAULT_MIX}
             quizzes.append(QuizDef.model_validate(raw))
         except ValidationError as exc:
             first = exc.errors()[0]
             loc = ".".join(str(p) for p in first["loc"])
             raise ConfigError(f"{path}: quizzes[{i}] {loc}: {first['msg']}") from None
     return QuizConfig(title=str(data.get("title") or DEFAULT_TITLE),
-                      secret_env=data.get("secret_env"), quizzes=quizzes)
+                      secret_env=data.get("secret_env", DEFAULT_SECRET_ENV), quizzes=quizzes)

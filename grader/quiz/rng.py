@@ -41,7 +41,7 @@ class HashRng:
     def permutation(self, n: int, *label: Hashable) -> list[int]:
         return self.order(range(n), *label)
 
-    def derangement_free_shuffle(self, n: int, *label: Hashable) -> list[int]:
+    def shuffled_not_identity(self, n: int, *label: Hashable) -> list[int]:
         """A permutation of range(n) that is not the identity when n > 1."""
         perm = self.permutation(n, *label)
         if n > 1 and perm == list(range(n)):

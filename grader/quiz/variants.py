@@ -191,6 +191,6 @@ def make_question(number: int, bq: BankQuestion, rng: HashRng, shuffle: bool,
         vq.key = {i + 1: vq.right_order.index(p) for i, p in enumerate(vq.left_order)}
     elif q.type == "ordering":
         n = len(q.items)
-        vq.item_order = rng.derangement_free_shuffle(n, q.id, "items")
+        vq.item_order = rng.shuffled_not_identity(n, q.id, "items")
         vq.key = tuple(vq.item_order.index(k) + 1 for k in range(n))
     return vq

@@ -10,10 +10,12 @@ reduced — a plain child process with rlimits, a scratch cwd and a scrubbed
 """
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
 import site
+import socket
 import subprocess
 import sys
 import sysconfig
@@ -21,6 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy
 
@@ -87,7 +90,7 @@ _ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME":
         "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
 
 
-def _bwrap_command(staging: Path, uid: int, limits: WorkerLimits, rfd: int, wfd: int) -> list[str]:
+def _bwrap_command(staging: Path, uid: int, limits: WorkerLimits, worker_args: list[str]) -> list[str]:
     cmd = ["bwrap", "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
            "--die-with-parent", "--new-session", "--clearenv"]
     for key, value in _ENV.items():
@@ -109,7 +112,7 @@ def _bwrap_command(staging: Path, uid: int, limits: WorkerLimits, rfd: int, wfd:
             cmd += ["--ro-bind", str(path), str(path)]
         made.add(path)
     cmd += ["--chdir", "/scratch", "--remount-ro", "/"]
-    inner = [sys.executable, "-I", "-B", "/nngrader/worker.py", str(rfd), str(wfd), "--seccomp"]
+    inner = [sys.executable, "-I", "-B", "/nngrader/worker.py", *worker_args, "--seccomp"]
     if os.geteuid() == 0:
         # Root keeps every capability in bwrap unless dropped; then become an unprivileged uid for real.
         cmd += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
@@ -120,49 +123,39 @@ def _bwrap_command(staging: Path, uid: int, limits: WorkerLimits, rfd: int, wfd:
     return cmd + ["--", *inner]
 
 
-class WorkerProcess:
-    """One running worker: its process, its private pipes, its staging folder."""
+def _stage_worker_files() -> Path:
+    """A world-readable folder with the worker's code: the only project files the sandbox sees."""
+    staging = Path(tempfile.mkdtemp(prefix="nngrader-worker-"))
+    os.chmod(staging, 0o755)
+    here = Path(__file__).parent
+    for name in _WORKER_FILES:
+        shutil.copy(here / name, staging / name)
+        os.chmod(staging / name, 0o644)
+    return staging
 
-    def __init__(self, level: str, limits: WorkerLimits, slot: int = 0):
+
+class _Confined:
+    """Start `worker.py ARGS` at the given level with `pass_fds` inherited."""
+
+    def __init__(self, level: str, limits: WorkerLimits, slot: int, worker_args: list[str], pass_fds: tuple):
         self.level = level
-        self.limits = limits
-        self.staging = Path(tempfile.mkdtemp(prefix="nngrader-worker-"))
-        os.chmod(self.staging, 0o755)
-        here = Path(__file__).parent
-        for name in _WORKER_FILES:
-            shutil.copy(here / name, self.staging / name)
-            os.chmod(self.staging / name, 0o644)
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
-        child_fds = (to_child_r, from_child_w)
+        self.staging = _stage_worker_files()
+        self.scratch: str | None = None
         if level == FULL:
-            cmd = _bwrap_command(self.staging, SANDBOX_UID - slot, limits, *child_fds)
+            cmd = _bwrap_command(self.staging, SANDBOX_UID - slot, limits, worker_args)
             cwd = None
         else:
             self.scratch = tempfile.mkdtemp(prefix="nngrader-scratch-")
-            cmd = [sys.executable, "-I", "-B", str(self.staging / "worker.py"), *map(str, child_fds)]
+            cmd = [sys.executable, "-I", "-B", str(self.staging / "worker.py"), *worker_args]
             cwd = self.scratch
-        env = dict(_ENV, HOME=cwd or "/scratch")
         self.process = subprocess.Popen(
             cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            pass_fds=child_fds, cwd=cwd, env=env, start_new_session=True,
+            pass_fds=pass_fds, cwd=cwd, env=dict(_ENV, HOME=cwd or "/scratch"), start_new_session=True,
             preexec_fn=lambda: _set_limits(limits),
         )
-        os.close(to_child_r)
-        os.close(from_child_w)
-        self.writer = os.fdopen(to_child_w, "wb", buffering=0)
-        self.reader = os.fdopen(from_child_r, "rb", buffering=0)
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
 
     def stop(self) -> None:
-        """Kill the worker (only its own pid: the pid namespace takes its descendants along)."""
-        for stream in (self.writer, self.reader):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        """Kill the confined process (its own pid only: the pid namespace takes its descendants along)."""
         if self.process.poll() is None:
             self.process.kill()
         try:
@@ -170,5 +163,109 @@ class WorkerProcess:
         except subprocess.TimeoutExpired:
             pass
         shutil.rmtree(self.staging, ignore_errors=True)
-        if self.level != FULL:
+        if self.scratch:
             shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _pipes() -> tuple[tuple[int, int], BinaryIO, BinaryIO]:
+    """(child's read and write fds, our writer, our reader)."""
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
+    return (to_child_r, from_child_w), os.fdopen(to_child_w, "wb", buffering=0), os.fdopen(from_child_r, "rb", buffering=0)
+
+
+def _close_quietly(*streams) -> None:
+    for stream in streams:
+        try:
+            stream.close()
+        except OSError:
+            pass
+
+
+class WorkerProcess:
+    """One standalone worker process (Python and numpy started from scratch)."""
+
+    def __init__(self, level: str, limits: WorkerLimits, slot: int = 0):
+        child_fds, self.writer, self.reader = _pipes()
+        self._confined = _Confined(level, limits, slot, [str(fd) for fd in child_fds], child_fds)
+        for fd in child_fds:
+            os.close(fd)
+
+    def stop(self) -> None:
+        _close_quietly(self.writer, self.reader)
+        self._confined.stop()
+
+
+class ZygoteHost:
+    """A confined zygote that forks a fresh worker per submission (see worker.Zygote)."""
+
+    def __init__(self, level: str, limits: WorkerLimits, slot: int = 0):
+        self.level, self.limits, self.slot = level, limits, slot
+        self._confined: _Confined | None = None
+        self._control: socket.socket | None = None
+        self.generation = 0  # which spawn is the live child: only it may ask for a clear
+
+    def _ensure(self) -> socket.socket:
+        if self._control is None or self._confined is None or self._confined.process.poll() is not None:
+            self.close()
+            ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+            args = ["--zygote", str(theirs.fileno()), "pidns" if self.level == FULL else "plain"]
+            if self.level == FULL:
+                args += ["/scratch", "/tmp"]
+            # The zygote lives for many submissions: its CPU limit is per child, set at fork.
+            limits = WorkerLimits(**{**self.limits.__dict__, "cpu_seconds": 24 * 3600})
+            self._confined = _Confined(self.level, limits, self.slot, args, (theirs.fileno(),))
+            theirs.close()
+            ours.settimeout(30)
+            self._control = ours
+        return self._control
+
+    def spawn(self) -> "ZygoteChild":
+        for attempt in range(2):
+            control = self._ensure()
+            child_fds, writer, reader = _pipes()
+            try:
+                socket.send_fds(control, [json.dumps({"op": "spawn", "cpu_seconds": self.limits.cpu_seconds}).encode()],
+                                list(child_fds))
+                reply = json.loads(control.recv(4096) or b"{}")
+            except (OSError, ValueError):
+                reply = {}
+            finally:
+                for fd in child_fds:
+                    os.close(fd)
+            if "pid" in reply:
+                self.generation += 1
+                return ZygoteChild(self, writer, reader, self.generation)
+            _close_quietly(writer, reader)
+            self.close()  # the zygote died (a submission may have killed it): start a new one
+        raise OSError("не удалось запустить процесс решения")
+
+    def clear(self) -> None:
+        """Ask the zygote to kill the current child and everything it started."""
+        if self._control is None:
+            return
+        try:
+            self._control.send(b'{"op": "clear"}')
+            self._control.recv(4096)
+        except OSError:
+            self.close()
+
+    def close(self) -> None:
+        if self._control is not None:
+            _close_quietly(self._control)
+            self._control = None
+        if self._confined is not None:
+            self._confined.stop()
+            self._confined = None
+
+
+class ZygoteChild:
+    """A forked worker: the same interface as WorkerProcess."""
+
+    def __init__(self, host: ZygoteHost, writer: BinaryIO, reader: BinaryIO, generation: int):
+        self.host, self.writer, self.reader, self.generation = host, writer, reader, generation
+
+    def stop(self) -> None:
+        _close_quietly(self.writer, self.reader)
+        if self.host.generation == self.generation:  # an older child was already killed by the next spawn
+            self.host.clear()

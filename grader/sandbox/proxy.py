@@ -18,7 +18,7 @@ from typing import Any, Callable
 import numpy as np
 
 from . import protocol
-from .launcher import FULL, WorkerLimits, WorkerProcess
+from .launcher import FULL, WorkerLimits, WorkerProcess, ZygoteHost
 
 
 class StudentCodeError(Exception):
@@ -66,7 +66,8 @@ class SandboxedSubmission:
     """A submission that lives in a worker process; attribute access gives remote functions."""
 
     def __init__(self, source: str, *, module_name: str, level: str = FULL, limits: WorkerLimits = WorkerLimits(),
-                 call_timeout_s: float = 10.0, budget_s: float = 120.0, slot: int = 0):
+                 call_timeout_s: float = 10.0, budget_s: float = 120.0, slot: int = 0,
+                 host: ZygoteHost | None = None):
         self._source = source
         self._module_name = module_name
         self._level = level
@@ -74,6 +75,7 @@ class SandboxedSubmission:
         self._call_timeout = call_timeout_s
         self._budget_left = budget_s
         self._slot = slot
+        self._host = host
         self._worker: WorkerProcess | None = None
         self._request_id = 0
         self.functions: list[str] = []
@@ -83,7 +85,8 @@ class SandboxedSubmission:
 
     # ------------------------------------------------------------ lifecycle
     def _start(self) -> None:
-        self._worker = WorkerProcess(self._level, self._limits, self._slot)
+        self._worker = self._host.spawn() if self._host is not None else \
+            WorkerProcess(self._level, self._limits, self._slot)
         reply = self._exchange({"op": "load", "source": self._source, "module": self._module_name}, [], {},
                                timeout=self._call_timeout, what="импорт решения")
         if "error" in reply:
