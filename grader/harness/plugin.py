@@ -3,6 +3,10 @@
 It provides the `student` fixture (the submission under test), reads the
 `@points(n, function)` marker, and turns every failure into one Russian
 message that names what was checked — never the hidden test's source.
+
+The same tests run in two modes: in-process for a student's self-check
+(`student` is their imported module) and sandboxed for grading (`student` is
+a proxy to a confined worker; see grader.sandbox).
 """
 from __future__ import annotations
 
@@ -11,49 +15,83 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
 import pytest
 
 from ..submission import SubmissionError, describe_homoglyph, homoglyph_of, read_submission
 from .loader import SubmissionLoadError, load_module_from_source
+from .recording import RecordedCall, match_mutant, recording
 
 INPROCESS = "inprocess"
-
 SUBJECTS_PLUGIN = "nngrader-subjects"
+HINTS_PLUGIN = "nngrader-hints"
 RESULT_KEY = "nngrader"
 
 
 class Subjects:
-    """Named module-like objects to run the tests against (registered by the runner)."""
+    """Named module-like objects to run the tests against (registered by the runner).
+
+    Items are ordered subject by subject, and only one subject is alive at a
+    time: starting the next one closes the previous (its sandboxed worker),
+    so two submissions never run side by side in one sandbox.
+    """
 
     def __init__(self, factories: dict[str, Callable[[], Any]], default: str | None = None):
         self.factories = factories
         self.default = default or next(iter(factories))
-        self._cache: dict[str, Any] = {}
+        self._current: tuple[str, Any] | None = None
+        self.order = {name: i for i, name in enumerate(factories)}
 
     def get(self, name: str) -> Any:
-        if name not in self._cache:
+        if self._current is not None and self._current[0] == name:
+            value = self._current[1]
+        else:
+            self.close()
             try:
-                self._cache[name] = self.factories[name]()
+                value = self.factories[name]()
             except SubmissionLoadError as exc:
-                self._cache[name] = exc
-        value = self._cache[name]
+                value = exc
+            self._current = (name, value)
         if isinstance(value, SubmissionLoadError):
             raise value
         return value
 
+    def close(self) -> None:
+        if self._current is not None:
+            close = getattr(self._current[1], "close", None)
+            if callable(close):
+                close()
+            self._current = None
+
+
+class Hints:
+    """Trusted mutants and reference used to explain a failure (registered by the batch grader)."""
+
+    def __init__(self, reference: Any, mutants: list, build: Callable):
+        self.reference, self.mutants, self.build = reference, mutants, build
+
+    def explain(self, calls: list[RecordedCall]) -> Any | None:
+        return match_mutant(calls, self.reference, self.mutants, self.build) if calls else None
+
 
 class StudentModule:
-    """The submission as tests see it: attribute access with Russian errors."""
+    """The submission as tests see it: attribute access with Russian errors, calls recorded."""
 
-    def __init__(self, module: Any, label: str):
+    def __init__(self, module: Any, label: str, record: bool = False):
         self._module = module
         self._label = label
+        self.calls: list[RecordedCall] | None = [] if record else None
 
     def __getattr__(self, name: str) -> Any:
         try:
-            return getattr(self._module, name)
+            value = getattr(self._module, name)
         except AttributeError:
-            pass
+            self._missing(name)
+        if self.calls is not None and callable(value):
+            return recording(name, value, self.calls)
+        return value
+
+    def _missing(self, name: str) -> None:
         defined = list(getattr(self._module, "functions", None) or vars(self._module))
         twin = homoglyph_of(name, defined)
         if twin is not None:
@@ -89,14 +127,33 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("student", names, indirect=True, ids=names)
 
 
-def _module_name(test_path: Path) -> str:
+def module_name_of(test_path: Path) -> str:
     return test_path.stem.removeprefix("test_").removesuffix("_hidden")
 
 
 def _default_submission(test_path: Path) -> Path:
     """test_activations.py -> activations.py beside it; hidden tests look one folder up."""
     folder = test_path.parent.parent if test_path.parent.name == "hidden" else test_path.parent
-    return folder / f"{_module_name(test_path)}.py"
+    return folder / f"{module_name_of(test_path)}.py"
+
+
+def sandboxed_loader(level: str, *, call_timeout_s: float, budget_s: float, memory_mb: int, slot: int = 0):
+    """A function source -> proxy that forks workers from one zygote (created on first use)."""
+    from ..sandbox.launcher import WorkerLimits, ZygoteHost
+    from ..sandbox.proxy import SandboxedSubmission, SubmissionLoadFailed
+
+    limits = WorkerLimits(memory_mb=memory_mb, cpu_seconds=int(budget_s) + 1)
+    host = ZygoteHost(level, limits, slot)
+
+    def load(source: str, module: str, origin: str) -> Any:
+        try:
+            return SandboxedSubmission(source, module_name=module, level=level, limits=limits,
+                                       call_timeout_s=call_timeout_s, budget_s=budget_s, host=host)
+        except SubmissionLoadFailed as exc:
+            raise SubmissionLoadError(f"{origin}: {exc}") from None
+
+    load.close = host.close  # type: ignore[attr-defined]
+    return load
 
 
 def _load_submission(config: pytest.Config, path: Path, module: str) -> Any:
@@ -105,42 +162,42 @@ def _load_submission(config: pytest.Config, path: Path, module: str) -> Any:
     isolation = config.getoption("--isolation")
     if isolation == INPROCESS:
         return load_module_from_source(source.text, str(path))
-    from ..sandbox.launcher import WorkerLimits
-    from ..sandbox.proxy import SandboxedSubmission, SubmissionLoadFailed
-    budget = config.getoption("--budget")
-    limits = WorkerLimits(memory_mb=config.getoption("--memory-mb"), cpu_seconds=int(budget) + 1)
-    try:
-        return SandboxedSubmission(source.text, module_name=module, level=isolation, limits=limits,
-                                   call_timeout_s=config.getoption("--call-timeout"), budget_s=budget)
-    except SubmissionLoadFailed as exc:
-        raise SubmissionLoadError(f"{source.origin}: {exc}") from None
+    loader = config.stash.get(_loader_key, None)
+    if loader is None:
+        loader = config.stash[_loader_key] = sandboxed_loader(
+            isolation, call_timeout_s=config.getoption("--call-timeout"), budget_s=config.getoption("--budget"),
+            memory_mb=config.getoption("--memory-mb"))
+    return loader(source.text, module, source.origin)
+
+
+_module_cache = pytest.StashKey[dict]()
+_loader_key = pytest.StashKey[Any]()
 
 
 @pytest.fixture
 def student(request: pytest.FixtureRequest) -> StudentModule:
     """The submission under test."""
-    subjects = request.config.pluginmanager.get_plugin(SUBJECTS_PLUGIN)
+    config = request.config
+    subjects = config.pluginmanager.get_plugin(SUBJECTS_PLUGIN)
+    record = config.pluginmanager.get_plugin(HINTS_PLUGIN) is not None
     try:
         if subjects is not None:
             name = getattr(request, "param", subjects.default)
-            return StudentModule(subjects.get(name), name)
-        option = request.config.getoption("--submission")
+            return StudentModule(subjects.get(name), name, record)
+        option = config.getoption("--submission")
         test_path = Path(str(request.node.path))
         path = Path(option) if option else _default_submission(test_path)
-        cache = request.config.stash.setdefault(_module_cache, {})
+        cache = config.stash.setdefault(_module_cache, {})
         if path not in cache:
             try:
-                cache[path] = _load_submission(request.config, path, _module_name(test_path))
+                cache[path] = _load_submission(config, path, module_name_of(test_path))
             except (SubmissionLoadError, SubmissionError) as exc:
                 cache[path] = SubmissionLoadError(str(exc))
         if isinstance(cache[path], SubmissionLoadError):
             raise cache[path]
-        return StudentModule(cache[path], path.name)
+        return StudentModule(cache[path], path.name, record)
     except SubmissionLoadError as exc:
         pytest.fail(f"решение не загружается: {exc}", pytrace=False)
-
-
-_module_cache = pytest.StashKey[dict]()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -149,6 +206,12 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         close = getattr(module, "close", None)
         if callable(close):
             close()
+    subjects = config.pluginmanager.get_plugin(SUBJECTS_PLUGIN)
+    if subjects is not None:
+        subjects.close()
+    loader = config.stash.get(_loader_key, None)
+    if loader is not None:
+        loader.close()
 
 
 def _marker(item: pytest.Item) -> tuple[float, str | None]:
@@ -166,19 +229,22 @@ def _subject_of(item: pytest.Item) -> str | None:
 _max_points = pytest.StashKey[float]()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Split a parametrized test's points evenly among its cases."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Split a parametrized test's points evenly among its cases; group items by subject."""
     def key(item: pytest.Item) -> tuple:
         return (str(item.path), getattr(item, "originalname", item.name), _subject_of(item))
 
     counts = Counter(key(item) for item in items)
     for item in items:
         item.stash[_max_points] = _marker(item)[0] / counts[key(item)]
+    subjects = config.pluginmanager.get_plugin(SUBJECTS_PLUGIN)
+    if subjects is not None:
+        items.sort(key=lambda item: subjects.order.get(_subject_of(item), -1))
 
 
-def _student_file(item: pytest.Item) -> str | None:
+def _student(item: pytest.Item) -> StudentModule | None:
     student = getattr(item, "funcargs", {}).get("student")
-    return student.source_file if isinstance(student, StudentModule) else None
+    return student if isinstance(student, StudentModule) else None
 
 
 def russian_failure(excinfo: pytest.ExceptionInfo, student_file: str | None) -> str:
@@ -201,19 +267,34 @@ def russian_failure(excinfo: pytest.ExceptionInfo, student_file: str | None) -> 
     return f"функция завершилась с ошибкой {kind}{exc}{where}"
 
 
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     outcome = yield
     report: pytest.TestReport = outcome.get_result()
     points, function = _marker(item)
-    message = ""
+    student = _student(item)
+    info: dict[str, Any] = {"function": function, "max_points": item.stash.get(_max_points, points),
+                            "subject": _subject_of(item), "message": ""}
     if report.failed and call.excinfo is not None:
-        message = russian_failure(call.excinfo, _student_file(item))
+        info["message"] = russian_failure(call.excinfo, student.source_file if student else None)
+        info["details"] = _json_safe(getattr(call.excinfo.value, "details", {}) or {})
+        hints = item.config.pluginmanager.get_plugin(HINTS_PLUGIN)
+        if hints is not None and student is not None and student.calls:
+            mutant = hints.explain(student.calls)
+            if mutant is not None:
+                info["hint"], info["mutant_id"] = mutant.hint, mutant.id
     elif report.skipped and call.excinfo is not None:
-        message = f"тест пропущен: {call.excinfo.value}"
-    report.user_properties.append((RESULT_KEY, {
-        "function": function,
-        "max_points": item.stash.get(_max_points, points),
-        "subject": _subject_of(item),
-        "message": message,
-    }))
+        info["message"] = f"тест пропущен: {call.excinfo.value}"
+    report.user_properties.append((RESULT_KEY, info))

@@ -5,13 +5,13 @@ import contextlib
 import io
 import os
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 
-from .plugin import RESULT_KEY, SUBJECTS_PLUGIN, Subjects
+from .plugin import HINTS_PLUGIN, RESULT_KEY, SUBJECTS_PLUGIN, Hints, Subjects
 
 _EMPTY_INI = Path(__file__).with_name("pytest.ini")
 
@@ -26,6 +26,9 @@ class TestResult:
     message: str
     duration: float
     subject: str | None = None
+    details: dict = field(default_factory=dict)
+    hint: str | None = None
+    mutant_id: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -52,6 +55,8 @@ class _Collector:
         if not report.passed and result.passed:
             result.passed = False
             result.message = info.get("message") or "тест не пройден"
+            result.details = info.get("details") or {}
+            result.hint, result.mutant_id = info.get("hint"), info.get("mutant_id")
         result.points = result.max_points if result.passed else 0.0
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
@@ -65,7 +70,7 @@ class HarnessError(Exception):
 
 def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None = None,
               submission: Path | None = None, keyword: str | None = None,
-              isolation: str = "inprocess", limits: Any = None) -> list[TestResult]:
+              isolation: str = "inprocess", limits: Any = None, hints: Hints | None = None) -> list[TestResult]:
     """Run `test_file` against one submission file or several named (trusted) subjects.
 
     `isolation` is "inprocess" (self-check, trusted code) or a sandbox level
@@ -83,8 +88,13 @@ def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None 
         if limits is not None:
             args += ["--call-timeout", str(limits.call_timeout_s), "--budget", str(limits.submission_budget_s),
                      "--memory-mb", str(limits.memory_mb)]
+    registered: dict[str, Any] = {}
     if subjects is not None:
-        plugins.append(_Named(Subjects(subjects)))
+        registered[SUBJECTS_PLUGIN] = Subjects(subjects)
+    if hints is not None:
+        registered[HINTS_PLUGIN] = hints
+    if registered:
+        plugins.append(_Named(registered))
     sink = io.StringIO()  # pytest's own report is not for students: we print our own
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), _isolated_run(Path(test_file)):
         code = pytest.main(args, plugins=plugins)
@@ -125,10 +135,11 @@ def _course_root(test_file: Path) -> Path:
 
 
 class _Named:
-    """Registers the subjects registry under the name the fixture looks for."""
+    """Registers helper objects under the names the plugin looks them up by."""
 
-    def __init__(self, registry: Subjects):
+    def __init__(self, registry: dict[str, Any]):
         self.registry = registry
 
     def pytest_configure(self, config: pytest.Config) -> None:
-        config.pluginmanager.register(self.registry, SUBJECTS_PLUGIN)
+        for name, obj in self.registry.items():
+            config.pluginmanager.register(obj, name)
