@@ -155,6 +155,17 @@ def _mount_optional(name: str, module: str, attr: str) -> None:
 
 _mount_optional("quiz", "grader.quiz.cli", "quiz_app")
 
+from .grading.command import grade_command  # noqa: E402 - commands register after the app exists
+
+app.command("grade")(grade_command)
+
+try:
+    from .report_cli import register as _register_reports
+except ImportError:  # pragma: no cover
+    pass
+else:
+    _register_reports(app)
+
 
 def main() -> None:
     app()

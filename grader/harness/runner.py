@@ -105,13 +105,12 @@ def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None 
 
 @contextlib.contextmanager
 def _isolated_run(test_file: Path):
-    """No third-party pytest plugins, and nothing course-local cached between runs.
+    """No third-party pytest plugins, and no course content cached between runs.
 
     Test modules, `solutions.*` and mutants are imported from the course tree;
     dropping them afterwards means the next run (another assignment, another
     course in the same process) imports fresh copies instead of stale ones.
     """
-    root = _course_root(test_file)
     saved_env = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     try:
@@ -121,17 +120,23 @@ def _isolated_run(test_file: Path):
             os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
         else:
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved_env
+        content = _content_dirs(Path(test_file))
         for name, module in list(sys.modules.items()):
             origin = getattr(module, "__file__", None) or ""
-            if origin and Path(origin).resolve().is_relative_to(root):
+            if origin and name != "__main__" and any(Path(origin).resolve().is_relative_to(d) for d in content):
                 del sys.modules[name]
 
 
-def _course_root(test_file: Path) -> Path:
-    for candidate in test_file.resolve().parents:
+def _content_dirs(test_file: Path) -> list[Path]:
+    """The assignment folder of `test_file` and the course's solutions/."""
+    test_file = test_file.resolve()
+    folder = test_file.parent.parent if test_file.parent.name == "hidden" else test_file.parent
+    dirs = [folder]
+    for candidate in test_file.parents:
         if (candidate / "course.yaml").is_file():
-            return candidate
-    return test_file.resolve().parent
+            dirs.append(candidate / "solutions")
+            break
+    return dirs
 
 
 class _Named:

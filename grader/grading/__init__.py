@@ -1,0 +1,1 @@
+"""Grading a whole class: find submissions, grade them in parallel sandboxes, store the records."""

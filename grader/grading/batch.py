@@ -1,0 +1,86 @@
+"""Grade a batch of submissions of one assignment in one pytest session.
+
+Collecting the hidden tests once per batch and forking each submission's
+worker from a warm zygote is what makes a class grade in seconds: the
+per-submission cost is the tests themselves, not interpreter start-up.
+"""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from ..course import Assignment, LoadedCourse
+from ..harness.loader import import_reference, load_module_from_file, with_replacement
+from ..harness.plugin import Hints
+from ..harness.runner import TestResult, run_tests
+from ..records import SubmissionRecord, TestOutcome
+from ..submission import SubmissionError, read_submission
+from ..testing import mutants_of
+from .discover import Candidate
+from .identity import content_hash, late_days, late_penalty
+
+
+def load_hints(course: LoadedCourse, assignment: Assignment) -> Hints | None:
+    """The assignment's mutants (trusted) to explain failures with targeted hints."""
+    path = course.mutants_path(assignment)
+    if not path.exists():
+        return None
+    reference = import_reference(course.root, assignment.module)
+    return Hints(reference, mutants_of(load_module_from_file(path, prefix="nngrader_mutants")), with_replacement)
+
+
+def _outcome(result: TestResult) -> TestOutcome:
+    return TestOutcome(test_id=result.test_id, function=result.function, points=result.points,
+                       max_points=result.max_points, passed=result.passed, message=result.message,
+                       duration=result.duration, details=result.details, hint=result.hint,
+                       mutant_id=result.mutant_id)
+
+
+def _record(candidate: Candidate, assignment: Assignment, level: str, digest: str, **fields: Any) -> SubmissionRecord:
+    days = late_days(assignment, candidate.submitted_at)
+    base = dict(student_id=candidate.student_id, student_name=candidate.student_name, assignment_id=assignment.id,
+                source_path=str(candidate.path), content_hash=digest, submitted_at=candidate.submitted_at,
+                late_days=days, penalty_percent=late_penalty(assignment, days), isolation=level,
+                raw_score=0.0, score=0.0, max_score=float(sum(f.points for f in assignment.functions.values())),
+                status="graded", graded_at=datetime.now(timezone.utc))
+    base.update(fields)
+    return SubmissionRecord(**base)
+
+
+def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: list[Candidate], *,
+                     level: str, loader: Callable, hints: Hints | None) -> list[SubmissionRecord]:
+    """Grade `candidates` (their sources read here, run in the sandbox via `loader`)."""
+    records: dict[str, SubmissionRecord] = {}
+    subjects: dict[str, Callable] = {}
+    readable: dict[str, tuple[Candidate, str, Any]] = {}
+    for index, candidate in enumerate(candidates):
+        key = f"s{index}"
+        digest = content_hash(candidate.path)
+        try:
+            source = read_submission(candidate.path, assignment.module)
+        except (SubmissionError, OSError) as exc:
+            records[key] = _record(candidate, assignment, level, digest, status="load_error", message=str(exc))
+            continue
+        readable[key] = (candidate, digest, source)
+        subjects[key] = (lambda s=source: loader(s.text, assignment.module, s.origin))
+    if subjects:
+        started = time.monotonic()
+        results = run_tests(course.hidden_tests(assignment), subjects=subjects, hints=hints)
+        elapsed = time.monotonic() - started
+        by_subject: dict[str, list[TestResult]] = defaultdict(list)
+        only = next(iter(subjects)) if len(subjects) == 1 else None
+        for result in results:
+            by_subject[result.subject or only].append(result)
+        for key, (candidate, digest, source) in readable.items():
+            outcomes = [_outcome(r) for r in by_subject.get(key, [])]
+            raw = sum(o.points for o in outcomes)
+            record = _record(candidate, assignment, level, digest, notes=list(source.notes), outcomes=outcomes,
+                             raw_score=raw, duration=sum(o.duration for o in outcomes) or elapsed / len(subjects))
+            record.score = round(raw * (1 - record.penalty_percent / 100), 6)
+            load_failures = [o for o in outcomes if o.message.startswith("решение не загружается")]
+            if outcomes and len(load_failures) == len(outcomes):
+                record.status, record.message = "load_error", load_failures[0].message
+            records[key] = record
+    return [records[f"s{i}"] for i in range(len(candidates))]

@@ -1,0 +1,43 @@
+"""Content hashes and lateness: what decides whether and how a submission is (re)graded."""
+from __future__ import annotations
+
+import hashlib
+import math
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..course import Assignment
+
+
+def content_hash(path: Path) -> str:
+    """sha256 over the submission's bytes (a folder: its relative paths and files, sorted)."""
+    digest = hashlib.sha256()
+    path = Path(path)
+    if path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink()):
+            digest.update(file.relative_to(path).as_posix().encode("utf-8") + b"\0")
+            digest.update(file.read_bytes())
+            digest.update(b"\0")
+    else:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def late_days(assignment: Assignment, submitted_at: datetime | None) -> int:
+    """Started days after the deadline (0 when on time or when either time is unknown)."""
+    if assignment.deadline is None or submitted_at is None:
+        return 0
+    deadline = assignment.deadline if assignment.deadline.tzinfo else assignment.deadline.replace(tzinfo=timezone.utc)
+    moment = submitted_at if submitted_at.tzinfo else submitted_at.replace(tzinfo=timezone.utc)
+    late = (moment - deadline).total_seconds()
+    return max(0, math.ceil(late / 86400))
+
+
+def late_penalty(assignment: Assignment, days: int) -> float:
+    """Percent of the score taken away by the course.yaml late policy."""
+    policy = assignment.late_policy
+    if days <= 0 or policy is None:
+        return 0.0
+    if policy.max_days is not None and days > policy.max_days:
+        return 100.0
+    return min(100.0, days * policy.penalty_per_day)

@@ -1,0 +1,75 @@
+"""Grade many submissions on several cores: one grading process per job, each with its own zygote.
+
+Each grading process keeps, for its whole life, the trusted side (hidden
+tests, reference, mutants) and a confined zygote that forks one fresh worker
+per submission. The parent only hands out chunks and stores the records it
+gets back, one transaction per submission, as soon as they arrive.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..records import SubmissionRecord
+from .discover import Candidate
+
+CHUNK = 8  # submissions per pytest session: amortizes collection, keeps progress fine-grained
+
+_state: dict = {}
+
+
+def _init(course_root: str, assignment_id: str, level: str, slots, require_hints: bool) -> None:
+    """Per grading process: load the course, the hints and start a zygote in its own uid slot."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from ..course import load_course
+    from ..harness.plugin import sandboxed_loader
+    from .batch import load_hints
+
+    course = load_course(Path(course_root))
+    assignment = course.course.assignment(assignment_id)
+    limits = course.course.limits
+    _state.update(course=course, assignment=assignment, level=level,
+                  hints=load_hints(course, assignment) if require_hints else None,
+                  loader=sandboxed_loader(level, call_timeout_s=limits.call_timeout_s,
+                                          budget_s=limits.submission_budget_s, memory_mb=limits.memory_mb,
+                                          slot=slots.get()))
+
+
+def _grade_chunk(candidates: list[Candidate]) -> list[SubmissionRecord]:
+    from .batch import grade_candidates
+    return grade_candidates(_state["course"], _state["assignment"], candidates, level=_state["level"],
+                            loader=_state["loader"], hints=_state["hints"])
+
+
+def _chunks(items: list[Candidate], size: int) -> Iterable[list[Candidate]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def grade_in_parallel(course_root: Path, assignment_id: str, candidates: list[Candidate], *, level: str,
+                      jobs: int, hints: bool = True, chunk: int = CHUNK) -> Iterator[SubmissionRecord]:
+    """Yield records as chunks finish (in completion order)."""
+    if not candidates:
+        return
+    context = multiprocessing.get_context("spawn")  # no inherited locks, threads or open databases
+    slots = context.Manager().Queue()
+    for slot in range(jobs):
+        slots.put(slot)
+    chunk = max(1, min(chunk, -(-len(candidates) // jobs)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init,
+                             initargs=(str(course_root), assignment_id, level, slots, hints)) as pool:
+        pending: set[Future] = {pool.submit(_grade_chunk, part) for part in _chunks(candidates, chunk)}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield from future.result()
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+ProgressCallback = Callable[[SubmissionRecord], None]
