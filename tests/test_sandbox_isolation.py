@@ -106,6 +106,10 @@ def fails():
 def mutate(x):
     x += 1
     return None
+def mutate_state(state):
+    state["v"] *= 2
+    state["list"][1][:] = 0
+    return 1
 def shapes():
     return {"a": (1, 2.5, None, "ю"), 3: [np.float32(1.5), np.arange(3, dtype=np.int16)]}
 '''
@@ -121,6 +125,9 @@ def shapes():
         y = np.zeros(2)
         with_sandbox.mutate(y)
         assert y.tolist() == [1.0, 1.0]
+        state = {"v": np.ones(2), "list": [np.ones(1), np.ones(3)]}
+        with_sandbox.mutate_state(state)
+        assert state["v"].tolist() == [2.0, 2.0] and state["list"][1].tolist() == [0.0, 0.0, 0.0]
         value = with_sandbox.shapes()
         assert value["a"] == (1, 2.5, None, "ю")
         assert value[3][0] == np.float32(1.5) and value[3][1].dtype == np.int16

@@ -135,17 +135,24 @@ class SandboxedSubmission:
         for w in reply.get("warnings", []):
             category = _WARNING_TYPES.get(w.get("category"), UserWarning)
             warnings.warn_explicit(str(w.get("message")), category, "submission.py", 0)
-        self._mirror_mutations(args, reply)
+        self._mirror_mutations({"args": args, "kwargs": kwargs}, reply)
         if "error" in reply:
             raise _rebuild_exception(reply["error"])
         return reply["value"]
 
     @staticmethod
-    def _mirror_mutations(args: tuple, reply: dict) -> None:
-        for index, value in zip(reply.get("mutated", []), reply.get("mutated_values", [])):
-            if 0 <= index < len(args) and isinstance(args[index], np.ndarray) and isinstance(value, np.ndarray) \
-                    and value.shape == args[index].shape and args[index].flags.writeable:
-                np.copyto(args[index], value, casting="unsafe")
+    def _mirror_mutations(arguments: dict, reply: dict) -> None:
+        """Apply the worker's in-place changes to the caller's arrays (located by path)."""
+        for path, value in zip(reply.get("mutated", []), reply.get("mutated_values", [])):
+            target: Any = arguments
+            try:
+                for part in path:
+                    target = target[part]
+            except (KeyError, IndexError, TypeError):
+                continue
+            if isinstance(target, np.ndarray) and isinstance(value, np.ndarray) and target.flags.writeable \
+                    and value.shape == target.shape:
+                np.copyto(target, value, casting="unsafe")
 
     def _exchange(self, message: dict, blobs: list[bytes], callbacks: dict[int, Callable], *,
                   timeout: float, what: str) -> dict:

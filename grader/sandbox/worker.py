@@ -106,6 +106,19 @@ class _Pristine:
 _MISSING = object()
 
 
+def _arrays(value, path=()):
+    """(path, array) for every ndarray nested in lists, tuples and dicts."""
+    if isinstance(value, np.ndarray):
+        yield path, value
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _arrays(item, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, (str, int)):
+                yield from _arrays(item, path + (key,))
+
+
 class Worker:
     def __init__(self, channel: Channel):
         self.channel = channel
@@ -173,12 +186,15 @@ class Worker:
         if not callable(func):
             return {"error": {"type": "AttributeError", "message": f"нет функции {name}", "line": None,
                               "traceback": ""}, "stdout": "", "stderr": "", "warnings": []}
-        before = [a.copy() if isinstance(a, np.ndarray) else None for a in args]
+        arrays = list(_arrays({"args": args, "kwargs": kwargs}))
+        before = [a.copy() for _, a in arrays]
         reply = self._run(lambda: func(*args, **kwargs))
-        # Report in-place changes of array arguments so the trusted side can mirror them.
-        reply["mutated"] = [i for i, (a, b) in enumerate(zip(args, before))
-                            if b is not None and not np.array_equal(a, b, equal_nan=True)]
-        reply["mutated_values"] = [args[i] for i in reply["mutated"]]
+        # Report in-place changes of array arguments (nested in lists and dicts too),
+        # so the trusted side can mirror them and `unchanged` sees what the student did.
+        changed = [(path, a) for (path, a), b in zip(arrays, before)
+                   if a.shape != b.shape or not np.array_equal(a, b, equal_nan=True)]
+        reply["mutated"] = [list(path) for path, _ in changed]
+        reply["mutated_values"] = [a for _, a in changed]
         return reply
 
     def serve(self) -> None:
