@@ -13,19 +13,15 @@ import argparse
 import os
 import resource
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from make_class import make_class  # noqa: E402
-
-from grader.course import load_course  # noqa: E402
-from grader.grading.discover import discover  # noqa: E402
-from grader.grading.parallel import default_jobs, grade_in_parallel  # noqa: E402
-from grader.sandbox.levels import choose_level  # noqa: E402
+from grader.course import load_course
+from grader.grading.discover import discover
+from grader.grading.parallel import default_jobs, grade_in_parallel
+from grader.grading.synthetic import make_class
+from grader.sandbox.levels import choose_level
 
 
 def main() -> None:

@@ -55,7 +55,7 @@ def grade_in_parallel(course_root: Path, assignment_id: str, candidates: list[Ca
     if not candidates:
         return
     context = multiprocessing.get_context("spawn")  # no inherited locks, threads or open databases
-    slots = context.Manager().Queue()
+    slots = context.Queue()  # handed to each grading process at its start
     for slot in range(jobs):
         slots.put(slot)
     chunk = max(1, min(chunk, -(-len(candidates) // jobs)))

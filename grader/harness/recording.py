@@ -6,7 +6,6 @@ outputs exactly while the reference does not, its targeted hint applies.
 """
 from __future__ import annotations
 
-import copy
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -26,6 +25,19 @@ class RecordedCall:
     duration: float
 
 
+def _snapshot(value: Any) -> Any:
+    """A copy of plain test data (arrays copied, containers rebuilt): cheaper than deepcopy."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, list):
+        return [_snapshot(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_snapshot(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _snapshot(v) for k, v in value.items()}
+    return value
+
+
 def _plain(value: Any) -> bool:
     if isinstance(value, (list, tuple)):
         return all(_plain(v) for v in value)
@@ -42,7 +54,7 @@ def recording(name: str, function: Callable, log: list[RecordedCall]) -> Callabl
     """Wrap `function` so each call with plain-data arguments is appended to `log`."""
     def wrapper(*args, **kwargs):
         keep = len(log) < MAX_RECORDED_CALLS and _plain(args) and _plain(kwargs)
-        saved = (copy.deepcopy(args), copy.deepcopy(kwargs)) if keep else None
+        saved = (_snapshot(args), _snapshot(kwargs)) if keep else None
         started = time.monotonic()
         try:
             value = function(*args, **kwargs)
@@ -51,7 +63,7 @@ def recording(name: str, function: Callable, log: list[RecordedCall]) -> Callabl
                 log.append(RecordedCall(name, *saved, ("error", _error_name(exc)), time.monotonic() - started))
             raise
         if saved:
-            log.append(RecordedCall(name, *saved, ("value", copy.deepcopy(value)), time.monotonic() - started))
+            log.append(RecordedCall(name, *saved, ("value", _snapshot(value)), time.monotonic() - started))
         return value
     return wrapper
 
@@ -72,7 +84,7 @@ def _same(a: Any, b: Any) -> bool:
 
 def _replay(module: Any, call: RecordedCall) -> tuple:
     try:
-        return ("value", getattr(module, call.name)(*copy.deepcopy(call.args), **copy.deepcopy(call.kwargs)))
+        return ("value", getattr(module, call.name)(*_snapshot(call.args), **_snapshot(call.kwargs)))
     except Exception as exc:  # noqa: BLE001 - a mutant may raise where the student did
         return ("error", _error_name(exc))
 

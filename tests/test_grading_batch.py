@@ -1,0 +1,111 @@
+"""Class grading end to end: discovery, the sandboxed batch, mutant hints, lateness, the CLI."""
+import json
+import os
+import zipfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from grader.cli import app
+from grader.course import load_course
+from grader.grading.discover import discover
+from grader.grading.identity import late_days, late_penalty
+from grader.grading.parallel import grade_in_parallel
+from grader.grading.synthetic import assignment_mutants, mutant_submission
+from grader.sandbox.launcher import isolation_level
+
+ROOT = Path(__file__).resolve().parents[1]
+COURSE = load_course(ROOT)
+LEVEL, _ = isolation_level()
+
+
+@pytest.fixture(scope="module")
+def graded_mutants(tmp_path_factory):
+    """Assignment 02: the reference and every mutant as students' files, graded in parallel."""
+    out = tmp_path_factory.mktemp("class02")
+    assignment = COURSE.course.assignment("02")
+    mutants = assignment_mutants(COURSE, "02")
+    (out / "reference").mkdir()
+    (out / "reference" / "activations.py").write_text(COURSE.solution_path(assignment).read_text(), encoding="utf-8")
+    for i, mutant in enumerate(mutants):
+        (out / f"m{i:02d}").mkdir()
+        (out / f"m{i:02d}" / "activations.py").write_text(mutant_submission(COURSE, "02", mutant), encoding="utf-8")
+    candidates = discover(out, assignment)
+    records = {r.student_id: r for r in grade_in_parallel(ROOT, assignment.id, candidates, level=LEVEL, jobs=2)}
+    return mutants, records
+
+
+def test_reference_full_marks_every_mutant_loses_points(graded_mutants):
+    mutants, records = graded_mutants
+    assert len(records) == len(mutants) + 1
+    assert records["reference"].score == 100 and records["reference"].status == "graded"
+    survivors = [m.id for i, m in enumerate(mutants) if records[f"m{i:02d}"].score >= 100]
+    assert survivors == []
+
+
+def test_failures_carry_the_targeted_hint_of_the_matching_mutant(graded_mutants):
+    mutants, records = graded_mutants
+    hinted = 0
+    for i, mutant in enumerate(mutants):
+        failed = [o for o in records[f"m{i:02d}"].outcomes if not o.passed]
+        assert failed and all(o.message for o in failed)
+        if any(o.mutant_id == mutant.id and o.hint == mutant.hint for o in failed):
+            hinted += 1
+    # Not every mistake is visible from outputs alone (e.g. warnings with the same values),
+    # but most must be recognised.
+    assert hinted >= 0.6 * len(mutants), f"распознано {hinted} из {len(mutants)}"
+
+
+def test_discovery_of_nbgrader_and_moodle_layouts(tmp_path):
+    assignment = COURSE.course.assignment("02")
+    nb = tmp_path / "course" / "submitted" / "ivanov" / assignment.id
+    nb.mkdir(parents=True)
+    (nb / "activations.ipynb").write_text("{}", encoding="utf-8")
+    (nb / "timestamp.txt").write_text("2026-11-20 12:34:56.000000 UTC", encoding="utf-8")
+    found = discover(tmp_path / "course", assignment)
+    assert [(c.student_id, c.submitted_at) for c in found] == \
+        [("ivanov", datetime(2026, 11, 20, 12, 34, 56, tzinfo=timezone.utc))]
+
+    archive = tmp_path / "moodle.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("Иван Петров_1234_assignsubmission_file_/activations.py", "x = 1\n")
+        z.writestr("Анна Смирнова_5678_assignsubmission_file_/work.zip", b"PK")
+    found = sorted(discover(archive, assignment), key=lambda c: c.student_id)
+    assert [(c.student_id, c.student_name) for c in found] == [("1234", "Иван Петров"), ("5678", "Анна Смирнова")]
+
+
+def test_late_policy():
+    assignment = COURSE.course.assignments[0].model_copy(update={
+        "deadline": datetime(2026, 12, 1, 23, 59, tzinfo=timezone.utc),
+        "late_policy": {"penalty_per_day": 10, "max_days": 3}})
+    assignment = type(COURSE.course.assignments[0]).model_validate(assignment.model_dump())
+    on_time = datetime(2026, 12, 1, 23, 0, tzinfo=timezone.utc)
+    assert late_days(assignment, on_time) == 0
+    assert late_days(assignment, on_time + timedelta(hours=2)) == 1
+    assert late_penalty(assignment, 1) == 10 and late_penalty(assignment, 3) == 30
+    assert late_penalty(assignment, 4) == 100
+
+
+def test_grade_command_resumes_and_skips_unchanged(tmp_path):
+    """The CLI grades a class into a gradebook; a second run regrades only what changed."""
+    assignment = COURSE.course.assignment("01")
+    for name in ("anna", "boris"):
+        (tmp_path / "class" / name).mkdir(parents=True)
+        (tmp_path / "class" / name / "neuron.py").write_text(
+            COURSE.solution_path(assignment).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "class" / "vera").mkdir()
+    (tmp_path / "class" / "vera" / "neuron.py").write_bytes(b"")
+    db = f"sqlite:///{tmp_path / 'gb.sqlite'}"
+    runner = CliRunner()
+    first = runner.invoke(app, ["grade", "01", str(tmp_path / "class"), "--db", db, "--jobs", "1",
+                                "--course", str(ROOT)])
+    assert first.exit_code == 0, first.output
+    assert "к проверке 3" in first.output and "файл пуст" in first.output
+    (tmp_path / "class" / "boris" / "neuron.py").write_text("def weighted_sum(x, w, b):\n    return 0\n",
+                                                             encoding="utf-8")
+    second = runner.invoke(app, ["grade", "01", str(tmp_path / "class"), "--db", db, "--jobs", "1",
+                                 "--course", str(ROOT)])
+    assert second.exit_code == 0, second.output
+    assert "к проверке 1, без изменений 2" in second.output
