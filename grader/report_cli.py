@@ -81,11 +81,14 @@ def export_command(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="файл (или каталог для gradescope по всем студентам); по умолчанию — имя по формату в текущем каталоге"),
     student: Optional[str] = typer.Option(None, "--student", "-s", help="gradescope: один студент → один results.json"),
     sep: str = typer.Option(",", "--sep", help="csv: разделитель; «;» — для Excel с русской локалью"),
+    worksheet: Optional[Path] = typer.Option(
+        None, "--worksheet", help="moodle: скачанная из задания ведомость оценок — заполнить её колонку оценки "
+        "(для архива «Скачать все ответы»: студенты там — номера участников)", exists=True, dir_okay=False),
     db: Optional[str] = typer.Option(None, "--db", help="журнал оценок: URL SQLAlchemy (по умолчанию gradebook.sqlite в каталоге курса)"),
     course_dir: Optional[Path] = typer.Option(None, "--course", help="каталог курса с course.yaml (по умолчанию ищется от текущего каталога вверх)"),
 ) -> None:
     """Выгрузить оценки: CSV для Excel, полный JSON, results.json для Gradescope или CSV для импорта в Moodle."""
-    from .export import FORMATS, ExportError, export_csv, export_json, export_moodle
+    from .export import FORMATS, ExportError, export_csv, export_json, export_moodle, fill_moodle_worksheet
     from .feedback import atomic_write
 
     if fmt not in FORMATS:
@@ -101,8 +104,19 @@ def export_command(
                 return
             if fmt == "csv":
                 text, default = export_csv(gradebook, loaded, key, delimiter=sep), "grades.csv"
+            elif fmt == "moodle" and worksheet is not None:
+                if key is None:
+                    raise _fail("для --worksheet укажите задание: --assignment 02_activations")
+                text, filled = fill_moodle_worksheet(gradebook, key, worksheet.read_text(encoding="utf-8-sig"))
+                default = worksheet.with_name(worksheet.stem + "_nngrader.csv").name
+                console.print(f"Оценок вписано в ведомость: {filled}", highlight=False)
             elif fmt == "moodle":
                 text, default = export_moodle(gradebook, loaded, key), "moodle_grades.csv"
+                if all(s.id.isdigit() for s in gradebook.students()):
+                    err_console.print(
+                        "[yellow]Внимание:[/] все ID студентов — числа; если решения взяты из архива Moodle "
+                        "«Скачать все ответы», это номера участников задания, а не ID number пользователей. "
+                        "Тогда скачайте из задания ведомость оценок и заполните её: --worksheet ФАЙЛ.csv", highlight=False)
             else:
                 data = export_json(gradebook, loaded, key)
                 text, default = json.dumps(data, ensure_ascii=False, indent=2) + "\n", "gradebook.json"
@@ -113,7 +127,10 @@ def export_command(
         target = target / default
     atomic_write(target, text)
     console.print(f"Записано: {target}", highlight=False)
-    if fmt == "moodle":
+    if fmt == "moodle" and worksheet is not None:
+        console.print("Загрузите файл в Moodle: Задание → Просмотр всех ответов → Действие оценивания → "
+                      "Загрузить ведомость оценок.", highlight=False)
+    elif fmt == "moodle":
         ident = text.split(",", 1)[0]
         console.print(f"Импорт в Moodle: Журнал оценок → Импорт → CSV-файл. Идентификация пользователя: "
                       f"«Map from» = «{ident}», «Map to» = {'useremail' if ident.startswith('Email') else 'useridnumber'} "

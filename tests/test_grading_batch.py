@@ -77,10 +77,9 @@ def test_discovery_of_nbgrader_and_moodle_layouts(tmp_path):
 
 
 def test_late_policy():
-    assignment = COURSE.course.assignments[0].model_copy(update={
-        "deadline": datetime(2026, 12, 1, 23, 59, tzinfo=timezone.utc),
-        "late_policy": {"penalty_per_day": 10, "max_days": 3}})
-    assignment = type(COURSE.course.assignments[0]).model_validate(assignment.model_dump())
+    base = COURSE.course.assignments[0]
+    assignment = type(base).model_validate({**base.model_dump(), "deadline": "2026-12-01T23:59:00+00:00",
+                                            "late_policy": {"penalty_per_day": 10, "max_days": 3}})
     on_time = datetime(2026, 12, 1, 23, 0, tzinfo=timezone.utc)
     assert late_days(assignment, on_time) == 0
     assert late_days(assignment, on_time + timedelta(hours=2)) == 1
