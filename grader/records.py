@@ -34,7 +34,7 @@ class SubmissionRecord:
     student_name: str
     assignment_id: str           # course.yaml id, e.g. "02_activations"
     source_path: str             # what was graded (file, folder or zip), for the instructor
-    content_hash: str            # sha256 of the submission's bytes: unchanged -> not regraded
+    content_hash: str            # sha256 of the submission's bytes and of the hidden tests: equal -> not regraded
     submitted_at: datetime | None
     late_days: int               # whole started days after the deadline (0 = on time)
     penalty_percent: float       # late policy applied to the raw score

@@ -182,7 +182,12 @@ def read_submission(path: Path, module: str) -> SubmissionSource:
     if not path.exists():
         raise SubmissionError(f"{path}: файл не найден")
     if path.is_dir():
-        data, origin = _folder_member(path, module)
+        archives = [p for p in path.iterdir() if p.suffix.lower() == ".zip" and p.is_file() and not p.is_symlink()]
+        has_code = any(p.suffix in (".py", ".ipynb") for p in path.rglob("*") if p.is_file())
+        if len(archives) == 1 and not has_code:  # an LMS folder holding the student's uploaded zip
+            data, origin = _zip_member(archives[0], module)
+        else:
+            data, origin = _folder_member(path, module)
     elif path.suffix.lower() == ".zip":
         data, origin = _zip_member(path, module)
     else:

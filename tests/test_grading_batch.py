@@ -107,4 +107,4 @@ def test_grade_command_resumes_and_skips_unchanged(tmp_path):
     second = runner.invoke(app, ["grade", "01", str(tmp_path / "class"), "--db", db, "--jobs", "1",
                                  "--course", str(ROOT)])
     assert second.exit_code == 0, second.output
-    assert "к проверке 1, без изменений 2" in second.output
+    assert "к проверке 1, уже проверены 2" in second.output

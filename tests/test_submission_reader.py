@@ -118,3 +118,11 @@ def test_homoglyphs():
     assert homoglyph_of("relu", ["rеlu", "other"]) == "rеlu"  # Cyrillic е
     assert homoglyph_of("relu", ["relu2"]) is None
     assert "U+0435" in describe_homoglyph("rеlu")
+
+
+def test_folder_holding_only_an_uploaded_zip(tmp_path):
+    folder = tmp_path / "Иван Петров_1234_assignsubmission_file_"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "work.zip", "w") as z:
+        z.writestr("ivan/act.py", SOURCE)
+    assert read_submission(folder, "act").text == SOURCE

@@ -19,7 +19,7 @@ from ..records import SubmissionRecord, TestOutcome
 from ..submission import SubmissionError, read_submission
 from ..testing import mutants_of
 from .discover import Candidate
-from .identity import content_hash, late_days, late_penalty
+from .identity import grading_key, late_days, late_penalty, suite_hash
 
 
 def load_hints(course: LoadedCourse, assignment: Assignment) -> Hints | None:
@@ -54,10 +54,11 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
     """Grade `candidates` (their sources read here, run in the sandbox via `loader`)."""
     records: dict[str, SubmissionRecord] = {}
     subjects: dict[str, Callable] = {}
+    suite = suite_hash(course, assignment)
     readable: dict[str, tuple[Candidate, str, Any]] = {}
     for index, candidate in enumerate(candidates):
         key = f"s{index}"
-        digest = content_hash(candidate.path)
+        digest = grading_key(candidate.path, suite)
         try:
             source = read_submission(candidate.path, assignment.module)
         except (SubmissionError, OSError) as exc:

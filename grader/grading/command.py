@@ -16,7 +16,7 @@ from ..sandbox.launcher import IsolationError
 from ..sandbox.levels import choose_level
 from ..submission import SubmissionError
 from .discover import discover
-from .identity import content_hash
+from .identity import grading_key, suite_hash
 from .parallel import default_jobs, grade_in_parallel
 
 console = Console()
@@ -28,7 +28,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def grade_command(
-    assignment: str = typer.Argument(..., help="задание: id (02_activations), номер (2) или модуль"),
+    assignment: str = typer.Argument(..., help="задание: id (02_activations), номер (2), модуль или all — все задания"),
     path: Path = typer.Argument(..., help="решение или папка класса (<студент>/…, nbgrader submitted/, архив Moodle)"),
     jobs: int = typer.Option(0, "--jobs", "-j", help="параллельных процессов (0 — по числу ядер)"),
     force: bool = typer.Option(False, "--force", help="перепроверить и неизменившиеся решения"),
@@ -41,7 +41,8 @@ def grade_command(
     """Проверить решения класса в песочнице, записать в журнал и показать сводку."""
     try:
         loaded = load_course(course_dir)
-        target = loaded.course.assignment(assignment)
+        every = assignment.lower() in ("all", "все")
+        targets = loaded.course.assignments if every else [loaded.course.assignment(assignment)]
     except CourseError as exc:
         _fail(str(exc))
     try:
@@ -50,29 +51,43 @@ def grade_command(
         _fail(str(exc), 3)
     if level != "full":
         console.print(f"[yellow]Внимание: изоляция неполная ({level}): {reason}[/]")
-    try:
-        candidates = discover(path, target)
-    except SubmissionError as exc:
-        _fail(str(exc))
-    if not candidates:
-        _fail(f"в {path} не найдено ни одного решения задания {target.id}")
+    found = {}
+    for target in targets:
+        try:
+            found[target.id] = discover(path, target)
+        except SubmissionError as exc:
+            _fail(str(exc))
+    if not any(found.values()):
+        _fail(f"в {path} не найдено ни одного решения " + ("ни одного задания" if every else f"задания {targets[0].id}"))
     try:
         gradebook = Gradebook(db or default_url(loaded.root))
     except GradebookError as exc:
         _fail(str(exc))
     with gradebook:
-        known = {} if force else gradebook.known_hashes(target.id)
-        todo = [c for c in candidates if known.get(c.student_id) != content_hash(c.path)]
-        skipped = len(candidates) - len(todo)
-        console.print(f"{target.id}: решений {len(candidates)}, к проверке {len(todo)}"
-                      + (f", без изменений {skipped} (--force — перепроверить)" if skipped else "")
-                      + f"; изоляция: {level}")
-        started = time.monotonic()
-        graded = _run(loaded.root, target.id, todo, level, jobs or default_jobs(), not no_hints, gradebook)
-        elapsed = time.monotonic() - started
-        if graded:
-            console.print(f"Проверено {graded} за {elapsed:.1f} с ({graded / max(elapsed, 1e-9):.1f} решений/с)")
-        _print_summary(gradebook, target)
+        for target in targets:
+            if found[target.id] or not every:
+                _grade_assignment(loaded.root, target, found[target.id], gradebook, level=level, force=force,
+                                  jobs=jobs or default_jobs(), hints=not no_hints)
+        if every:
+            _print_class(gradebook, [t for t in targets if found[t.id]])
+        else:
+            _print_summary(gradebook, targets[0])
+
+
+def _grade_assignment(course_root: Path, target, candidates, gradebook, *, level: str, force: bool, jobs: int,
+                      hints: bool) -> None:
+    known = {} if force else gradebook.known_hashes(target.id)
+    suite = suite_hash(load_course(course_root), target)
+    todo = [c for c in candidates if known.get(c.student_id) != grading_key(c.path, suite)]
+    skipped = len(candidates) - len(todo)
+    console.print(f"[bold]{target.id}[/]: решений {len(candidates)}, к проверке {len(todo)}"
+                  + (f", без изменений {skipped} (--force — перепроверить)" if skipped else "")
+                  + f"; изоляция: {level}")
+    started = time.monotonic()
+    graded = _run(course_root, target.id, todo, level, jobs, hints, gradebook)
+    elapsed = time.monotonic() - started
+    if graded:
+        console.print(f"Проверено {graded} за {elapsed:.1f} с ({graded / max(elapsed, 1e-9):.1f} решений/с)")
 
 
 def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hints: bool, gradebook) -> int:
@@ -111,3 +126,29 @@ def _print_summary(gradebook, assignment) -> None:
                       + (f"; опоздали: {summary.late}" if summary.late else ""))
         if summary.failures:
             console.print("Ошибки по функциям: " + ", ".join(f"{k} — {v}" for k, v in summary.failures.items()))
+
+
+def _print_class(gradebook, targets) -> None:
+    """Students × assignments, then one line of statistics per assignment."""
+    scores: dict[str, dict[str, str]] = {}
+    names: dict[str, str] = {}
+    for target in targets:
+        for record in gradebook.current(target.id):
+            names[record.student_id] = record.student_name
+            mark = f"{record.score:g}" if record.status == "graded" else "—"
+            scores.setdefault(record.student_id, {})[target.id] = mark
+    table = Table(title="Сводка по классу", title_justify="left")
+    table.add_column("студент")
+    for target in targets:
+        table.add_column(target.id.split("_", 1)[0], justify="right")
+    for student in sorted(names, key=lambda s: names[s]):
+        table.add_row(names[student], *(scores[student].get(t.id, "") for t in targets))
+    console.print(table)
+    for target in targets:
+        summary = summarize(target.id, gradebook.current(target.id))
+        problems = ", ".join(f"{k} — {v}" for k, v in list(summary.failures.items())[:4])
+        not_loaded = summary.statuses.get("load_error", 0)
+        console.print(f"{target.id}: студентов {summary.count}, средний {summary.mean:.1f}, медиана {summary.median:.1f}"
+                      + (f", не загрузились {not_loaded}" if not_loaded else "")
+                      + (f"; чаще всего ошибки в: {problems}" if problems else ""))
+    console.print("Подробный отзыв каждому студенту: nngrader feedback ЗАДАНИЕ --out feedback/")

@@ -23,6 +23,20 @@ def content_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
+def suite_hash(course, assignment: Assignment) -> str:
+    """What the grade also depends on: the hidden tests, the mutants (hints) and the engine version."""
+    from .. import __version__
+    digest = hashlib.sha256(__version__.encode())
+    for path in (course.hidden_tests(assignment), course.mutants_path(assignment)):
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
+
+
+def grading_key(submission: Path, suite: str) -> str:
+    """Equal keys mean an equal grade: same bytes graded by the same tests."""
+    return hashlib.sha256((content_hash(submission) + suite).encode()).hexdigest()
+
+
 def late_days(assignment: Assignment, submitted_at: datetime | None) -> int:
     """Started days after the deadline (0 when on time or when either time is unknown)."""
     if assignment.deadline is None or submitted_at is None:
