@@ -81,7 +81,7 @@ def _grade_assignment(course_root: Path, target, candidates, gradebook, *, level
     todo = [c for c in candidates if known.get(c.student_id) != grading_key(c.path, suite)]
     skipped = len(candidates) - len(todo)
     console.print(f"[bold]{target.id}[/]: решений {len(candidates)}, к проверке {len(todo)}"
-                  + (f", без изменений {skipped} (--force — перепроверить)" if skipped else "")
+                  + (f", уже проверены {skipped} (--force — перепроверить)" if skipped else "")
                   + f"; изоляция: {level}")
     started = time.monotonic()
     graded = _run(course_root, target.id, todo, level, jobs, hints, gradebook)
