@@ -108,3 +108,42 @@ def test_grade_command_resumes_and_skips_unchanged(tmp_path):
                                  "--course", str(ROOT)])
     assert second.exit_code == 0, second.output
     assert "к проверке 1, уже проверены 2" in second.output
+
+
+def test_kill_9_mid_batch_then_resume(tmp_path):
+    """kill -9 of `nngrader grade` loses no finished submission; the rerun grades only the rest."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from grader.gradebook import Gradebook
+    from grader.grading.synthetic import make_class
+
+    make_class(COURSE, "01", tmp_path / "class", 48, correct_share=0.5)
+    db = f"sqlite:///{tmp_path / 'gb.sqlite'}"
+    command = [sys.executable, "-m", "grader.cli", "grade", "01", str(tmp_path / "class"), "--db", db,
+               "--jobs", "2", "--course", str(ROOT)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        with Gradebook(db) as gradebook:
+            stored = gradebook.count("01_neuron")
+        if stored >= 8:
+            break
+        time.sleep(0.1)
+    process.send_signal(signal.SIGKILL)  # that one process only
+    process.wait(timeout=30)
+    with Gradebook(db) as gradebook:
+        before = {r.student_id: r for r in gradebook.current("01_neuron")}
+    assert 0 < len(before) < 48, len(before)
+    assert all(len(r.outcomes) > 0 for r in before.values())  # nothing half-written
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"к проверке {48 - len(before)}, уже проверены {len(before)}" in rerun.stdout.replace("\n", " ")
+    with Gradebook(db) as gradebook:
+        after = {r.student_id: r for r in gradebook.current("01_neuron")}
+    assert len(after) == 48
+    assert all(after[s].graded_at == before[s].graded_at for s in before)  # finished ones were not regraded

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -24,6 +25,7 @@ _state: dict = {}
 def _init(course_root: str, assignment_id: str, level: str, slots, require_hints: bool) -> None:
     """Per grading process: load the course, the hints and start a zygote in its own uid slot."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    _die_with_parent()
     from ..course import load_course
     from ..harness.plugin import sandboxed_loader
     from .batch import load_hints
@@ -36,6 +38,14 @@ def _init(course_root: str, assignment_id: str, level: str, slots, require_hints
                   loader=sandboxed_loader(level, call_timeout_s=limits.call_timeout_s,
                                           budget_s=limits.submission_budget_s, memory_mb=limits.memory_mb,
                                           slot=slots.get()))
+
+
+def _die_with_parent() -> None:
+    """If the instructor's command is killed (even kill -9), its grading processes go too."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
 
 
 def _grade_chunk(candidates: list[Candidate]) -> list[SubmissionRecord]:
