@@ -267,6 +267,23 @@ def russian_failure(excinfo: pytest.ExceptionInfo, student_file: str | None) -> 
     return f"функция завершилась с ошибкой {kind}{exc}{where}"
 
 
+def _display_name(item: pytest.Item) -> str:
+    """The test's name without the subject parameter (students see their test, not our batch key)."""
+    name, subject = item.name, _subject_of(item)
+    if subject is None or "[" not in name:
+        return name
+    base, ids = name[:-1].split("[", 1)
+    if ids == subject:
+        return base
+    if ids.startswith(subject + "-"):
+        ids = ids[len(subject) + 1:]
+    elif ids.endswith("-" + subject):
+        ids = ids[:-len(subject) - 1]
+    else:
+        ids = ids.replace(f"-{subject}-", "-")
+    return f"{base}[{ids}]"
+
+
 def _json_safe(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _json_safe(v) for k, v in value.items()}
@@ -286,7 +303,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     points, function = _marker(item)
     student = _student(item)
     info: dict[str, Any] = {"function": function, "max_points": item.stash.get(_max_points, points),
-                            "subject": _subject_of(item), "message": ""}
+                            "subject": _subject_of(item), "message": "", "test_id": _display_name(item)}
     if report.failed and call.excinfo is not None:
         info["message"] = russian_failure(call.excinfo, student.source_file if student else None)
         info["details"] = _json_safe(getattr(call.excinfo.value, "details", {}) or {})

@@ -45,7 +45,7 @@ class _Collector:
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         info = dict(report.user_properties).get(RESULT_KEY, {})
-        test_id = report.nodeid.split("::", 1)[-1]
+        test_id = info.get("test_id") or report.nodeid.split("::", 1)[-1]
         result = self.results.get(report.nodeid)
         if result is None:
             result = self.results[report.nodeid] = TestResult(
