@@ -114,6 +114,7 @@ def assert_close(actual: Any, expected: Any, *, rtol: float = 1e-7, atol: float 
         f"первые расхождения: {sample}",
         kind="values", mismatched=int(bad.sum()), size=int(act_b.size), shape=act_b.shape,
         max_rel_error=float(np.nanmax(np.where(bad, rel, 0))),
+        first_diffs=[[list(map(int, i)), float(act_b[i]), float(exp_b[i])] for i in firsts],
     )
 
 

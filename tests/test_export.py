@@ -285,3 +285,20 @@ def test_cli_moodle_worksheet(cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Оценок вписано в ведомость: 1" in result.output
     assert _rows((tmp_path / "up.csv").read_text(encoding="utf-8"))[3][3] == "76.8"
+
+
+def test_quiz_attempts_join_the_exports(gb):
+    from grader.quiz.store import QuizAnswer, QuizAttempt, save_attempt
+
+    save_attempt(gb.engine, QuizAttempt(student_id="petrova", quiz_id="midterm", variant_seed="0" * 64, score=9.5,
+                                        max_score=12.0, answers=[QuizAnswer(question_id="q1", given="B", points=1.0,
+                                                                            max_points=1.0)]))
+    rows = _rows(export_csv(gb, COURSE))
+    header = rows[0]
+    assert header[-1] == "тест midterm (из 12)"
+    table = {r[0]: dict(zip(header, r)) for r in rows[1:]}
+    assert table["petrova"]["тест midterm (из 12)"] == "9.5" and table["ivanov"]["тест midterm (из 12)"] == ""
+    assert table["petrova"]["Итого по заданиям (из 800)"] == table["petrova"]["02_activations (из 100)"]
+    data = export_json(gb)
+    assert data["quiz_attempts"][0]["answers"][0]["given"] == "B"
+    assert _rows(export_moodle(gb, COURSE))[0][-1] == "тест midterm"

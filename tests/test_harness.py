@@ -120,3 +120,19 @@ def test_public_tests_run_with_plain_pytest_in_the_folder(course, pytester_free_
     solved = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_act.py"],
                             cwd=folder, capture_output=True, text=True)
     assert solved.returncode == 0 and "2 passed" in solved.stdout
+
+
+def test_bare_assert_in_a_hidden_test_does_not_leak_expected_values(tmp_path):
+    from fakecourse import HIDDEN
+    leaky = HIDDEN + '''
+
+@points(0, "relu")
+def test_bare_assert(student):
+    secret = 123.0
+    assert float(student.relu(np.array([-3.0, 5.0]))[1]) == secret
+'''
+    course = load_course(make_course(tmp_path, hidden=leaky))
+    sub = write_submission(tmp_path, REFERENCE)
+    [bare] = [r for r in run_tests(hidden(course), submission=sub) if r.test_id == "test_bare_assert"]
+    assert not bare.passed
+    assert "123" not in bare.message and "assert" not in bare.message and "secret" not in bare.message
