@@ -165,3 +165,13 @@ def test_nothing_survives_between_submissions(course, tmp_path):
                                         "        return None"), encoding="utf-8")
     assert grade(course, writer)[0] == 100
     assert grade(course, reader)[0] == 100
+
+
+def test_an_infinite_loop_costs_one_timeout_and_the_rest_keeps_its_credit(course):
+    import time
+    started = time.monotonic()
+    score, results = grade(course, HOSTILE / "infinite_loop.py")
+    elapsed = time.monotonic() - started
+    assert score == 40
+    assert sum("превышен лимит времени" in r.message for r in results) == 1
+    assert elapsed < Limits.call_timeout_s + 3, elapsed

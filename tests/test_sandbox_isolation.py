@@ -144,6 +144,11 @@ def test_a_hung_call_costs_one_call_and_the_worker_restarts():
             sandbox.slow()
         assert time.monotonic() - started < 5
         assert sandbox.fast(1) == 2 and sandbox.restarts == 1
+        started = time.monotonic()
+        with pytest.raises(SandboxFailure, match="уже превысила лимит времени"):
+            sandbox.slow()  # not run again: one infinite loop costs one timeout
+        assert time.monotonic() - started < 0.5
+        assert sandbox.fast(2) == 3
     finally:
         sandbox.close()
 

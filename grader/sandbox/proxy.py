@@ -78,6 +78,7 @@ class SandboxedSubmission:
         self._host = host
         self._worker: WorkerProcess | None = None
         self._request_id = 0
+        self._timed_out: set[str] = set()
         self.functions: list[str] = []
         self.restarts = 0
         self.last_output = ""
@@ -114,6 +115,12 @@ class SandboxedSubmission:
         return lambda *args, **kwargs: self.call(name, args, kwargs)
 
     def call(self, name: str, args: tuple, kwargs: dict) -> Any:
+        # A function that hung once is not run again: an infinite loop costs one timeout, not one per test.
+        if name in self._timed_out:
+            raise SandboxFailure(f"вызов {name}(): эта функция уже превысила лимит времени в другом тесте и "
+                                 "больше не запускается", "timeout")
+        if self._budget_left <= 0:
+            raise SandboxFailure(f"вызов {name}(): исчерпан общий лимит времени на решение", "budget")
         if self._worker is None:
             self.restarts += 1
             self._start()
@@ -129,8 +136,13 @@ class SandboxedSubmission:
                        "kwargs": protocol.encode(dict(kwargs), blobs, register)}
         except protocol.ProtocolError as exc:
             raise TypeError(f"тест передал непередаваемое значение: {exc}") from None
-        reply = self._exchange(message, blobs, dict(enumerate(registry)), timeout=self._call_timeout,
-                               what=f"вызов {name}()")
+        try:
+            reply = self._exchange(message, blobs, dict(enumerate(registry)), timeout=self._call_timeout,
+                                   what=f"вызов {name}()")
+        except SandboxFailure as failure:
+            if failure.details["kind"] == "timeout":
+                self._timed_out.add(name)
+            raise
         self.last_output = (reply.get("stdout") or "") + (reply.get("stderr") or "")
         for w in reply.get("warnings", []):
             category = _WARNING_TYPES.get(w.get("category"), UserWarning)
