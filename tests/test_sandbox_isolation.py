@@ -18,9 +18,11 @@ import os, ctypes, socket
 
 def probe():
     found = {{}}
-    for path in ({str(ROOT)!r}, {str(ROOT / "solutions")!r}, {str(ROOT / "exercises")!r}, "/home", "/work",
-                 "/etc/passwd", "/etc/shadow", "/var"):
+    for path in ({str(ROOT / "course.yaml")!r}, {str(ROOT / "solutions")!r}, {str(ROOT / "exercises")!r},
+                 {str(ROOT / "gradebook.sqlite")!r}, "/home", "/etc/passwd", "/etc/shadow", "/var"):
         found[path] = os.path.exists(path)
+    # The course folder itself may appear only as the parent of a virtualenv kept inside it.
+    found["course_listing"] = sorted(os.listdir({str(ROOT)!r})) if os.path.isdir({str(ROOT)!r}) else []
     # Only the interpreter's own directory may appear (it can live under /root).
     found["root_listing"] = sorted(os.listdir("/root")) if os.path.isdir("/root") else []
     try:
@@ -66,6 +68,7 @@ def test_course_files_do_not_exist_inside(probe):
     hidden = [path for path, present in probe.items() if path.startswith("/") and present is True]
     assert hidden == []
     assert set(probe["root_listing"]) <= {".pyenv"}
+    assert set(probe["course_listing"]) <= {".venv", "venv"}
     assert probe["read_init_environ"] is False
 
 

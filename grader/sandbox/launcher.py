@@ -171,7 +171,18 @@ def _pipes() -> tuple[tuple[int, int], BinaryIO, BinaryIO]:
     """(child's read and write fds, our writer, our reader)."""
     to_child_r, to_child_w = os.pipe()
     from_child_r, from_child_w = os.pipe()
+    for fd in (to_child_w, from_child_w):
+        _widen(fd)
     return (to_child_r, from_child_w), os.fdopen(to_child_w, "wb", buffering=0), os.fdopen(from_child_r, "rb", buffering=0)
+
+
+def _widen(fd: int) -> None:
+    """1 MiB pipes: an 800 kB array crosses in one go instead of a dozen 64 kB round trips."""
+    try:
+        import fcntl
+        fcntl.fcntl(fd, 1031, 1 << 20)  # F_SETPIPE_SZ
+    except (ImportError, OSError):
+        pass
 
 
 def _close_quietly(*streams) -> None:

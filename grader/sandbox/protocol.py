@@ -48,7 +48,8 @@ def encode(value: Any, blobs: list[bytes], callbacks: Callable[[Callable], int] 
         return value if math.isfinite(value) else {"__float__": repr(value)}
     if type(value) is np.ndarray:
         _check_dtype(value.dtype)
-        blobs.append(np.ascontiguousarray(value).tobytes())
+        # The array's own memory is sent as is: no copy on the way out.
+        blobs.append(memoryview(np.ascontiguousarray(value).reshape(-1)).cast("B"))
         return {"__nd__": len(blobs) - 1, "dtype": value.dtype.str, "shape": list(value.shape)}
     if isinstance(value, np.ndarray):
         raise ProtocolError(f"подкласс ndarray ({type(value).__name__}) не передаётся: верните обычный np.ndarray")
@@ -86,7 +87,10 @@ def decode(tree: Any, blobs: list[bytes], make_callback: Callable[[int], Any] | 
         shape = tuple(int(s) for s in tree.get("shape", ()))
         if any(s < 0 for s in shape) or math.prod(shape) * dtype.itemsize != len(blobs[index]):
             raise ProtocolError("размер массива не совпадает с его формой")
-        arr = np.frombuffer(blobs[index], dtype=dtype).reshape(shape).copy()
+        blob = blobs[index]
+        arr = np.frombuffer(blob, dtype=dtype).reshape(shape)
+        if not isinstance(blob, bytearray) or any(b is blob for b in blobs[:index]):
+            arr = arr.copy()  # read-only or shared buffer: the receiver must own a writable array
         return arr if key == "__nd__" else arr[()]
     if "__tuple__" in tree:
         return tuple(decode(v, blobs, make_callback) for v in tree["__tuple__"])
@@ -110,28 +114,38 @@ def decode(tree: Any, blobs: list[bytes], make_callback: Callable[[int], Any] | 
     raise ProtocolError("неизвестный тег в сообщении")
 
 
-def write_message(stream: BinaryIO, message: dict, blobs: list[bytes]) -> None:
+def write_message(stream: BinaryIO, message: dict, blobs: list) -> None:
+    """Header, then each blob with its size; blobs are written from their own memory (no joined copy)."""
     header = json.dumps(message, ensure_ascii=False, allow_nan=False).encode("utf-8")
-    parts = [struct.pack("<QI", len(header), len(blobs)), header]
-    for blob in blobs:
-        parts.append(struct.pack("<Q", len(blob)))
-        parts.append(blob)
-    stream.write(b"".join(parts))
+    sizes = [len(memoryview(blob).cast("B")) for blob in blobs]
+    _write_all(stream, struct.pack("<QI", len(header), len(blobs)) + header)
+    for blob, size in zip(blobs, sizes):
+        _write_all(stream, struct.pack("<Q", size))
+        _write_all(stream, blob)
     stream.flush()
 
 
-def _read_exact(stream: BinaryIO, n: int) -> bytes:
-    chunks, remaining = [], n
-    while remaining:
-        chunk = stream.read(remaining)
-        if not chunk:
+def _write_all(stream: BinaryIO, data) -> None:
+    view = memoryview(data).cast("B")
+    while view:
+        written = stream.write(view)
+        if written is None:
+            continue
+        view = view[written:]
+
+
+def _read_exact(stream: BinaryIO, n: int) -> bytearray:
+    buffer = bytearray(n)
+    view = memoryview(buffer)
+    while view:
+        got = stream.readinto(view)
+        if not got:
             raise EOFError("канал закрыт")
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
+        view = view[got:]
+    return buffer
 
 
-def read_message(stream: BinaryIO) -> tuple[dict, list[bytes]]:
+def read_message(stream: BinaryIO) -> tuple[dict, list[bytearray]]:
     header_len, n_blobs = struct.unpack("<QI", _read_exact(stream, 12))
     if header_len > MAX_MESSAGE_BYTES or n_blobs > 100_000:
         raise ProtocolError("сообщение слишком большое")

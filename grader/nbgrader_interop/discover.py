@@ -1,0 +1,39 @@
+"""Submissions of one assignment in an nbgrader course: <submitted>/<student>/<assignment>/."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..grading.discover import Candidate
+from .config import step_folder
+
+
+def read_timestamp(folder: Path) -> datetime | None:
+    """nbgrader's timestamp.txt ("2026-03-01 12:00:00.123456 UTC") as an aware datetime."""
+    stamp = folder / "timestamp.txt"
+    if not stamp.is_file():
+        return None
+    text = stamp.read_text(encoding="utf-8", errors="replace").strip()
+    try:
+        from nbgrader.utils import parse_utc
+        moment = parse_utc(text)
+    except Exception:  # noqa: BLE001 - an unreadable stamp: lateness unknown, the work is still graded
+        return None
+    return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
+
+
+def nbgrader_candidates(coursedir: Any, assignment_id: str) -> list[Candidate]:
+    """One candidate per student folder that holds this assignment, in student order."""
+    pattern = step_folder(coursedir, coursedir.submitted_directory, "*", assignment_id)
+    regex = re.compile(coursedir.format_path(coursedir.submitted_directory, "(?P<student_id>[^/]+)",
+                                             re.escape(assignment_id), escape=True) + "$")
+    found = []
+    for folder in sorted(pattern.parent.parent.glob(f"{pattern.parent.name}/{pattern.name}")):
+        match = regex.match(str(folder))
+        if not folder.is_dir() or folder.is_symlink() or match is None:
+            continue
+        student = match["student_id"]
+        found.append(Candidate(student, student, folder, read_timestamp(folder)))
+    return found
