@@ -38,11 +38,15 @@ def validate(
     course_dir: Optional[Path] = CourseOption,
     assignment: Optional[str] = typer.Argument(None, help="проверить только это задание (id, номер или модуль)"),
     quick: bool = typer.Option(False, "--quick", help="только course.yaml и сигнатуры, без запуска тестов"),
+    in_process: bool = typer.Option(False, "--in-process",
+                                    help="для отладки тестов: эталон, заготовку и мутантов запускать без песочницы"),
 ) -> None:
-    """Проверить курс: course.yaml, сигнатуры эталона, тесты, заготовки и мутанты каждого задания."""
+    """Проверить курс: course.yaml, сигнатуры эталона, тесты, заготовки и мутанты каждого задания (в песочнице)."""
+    from .sandbox.levels import choose_level
     from .validate import count_mutants, validate_assignment
 
     loaded = _course(course_dir)
+    level = "inprocess" if in_process else choose_level()[0]
     course = loaded.course
     console.print(f"[bold]{course.title}[/] — course.yaml в порядке: заданий {len(course.assignments)}, "
                   f"тестов по теории {len(course.quizzes)}")
@@ -51,7 +55,7 @@ def validate(
     with console.status("Проверяю задания…") as status:
         for a in targets:
             status.update(f"Проверяю {a.id}…")
-            report = validate_assignment(loaded, a, suites=not quick)
+            report = validate_assignment(loaded, a, suites=not quick, isolation=level)
             all_ok &= report.ok
             table = Table(title=f"{a.id} — {a.title}", title_justify="left", show_lines=False)
             table.add_column("проверка")
@@ -78,6 +82,7 @@ def test_command(
     as_json: bool = typer.Option(False, "--json", help="вывести JSON: одна запись на тест"),
     require_isolation: Optional[str] = typer.Option(
         None, "--require-isolation", help="full — отказаться проверять без полной песочницы (bubblewrap)"),
+    in_process: bool = typer.Option(False, "--in-process", help="для отладки: выполнить решение без песочницы"),
     course_dir: Optional[Path] = CourseOption,
 ) -> None:
     """Прогнать скрытые (или публичные) тесты задания на одном файле (.py, .ipynb, папка, .zip) в песочнице."""
@@ -96,7 +101,8 @@ def test_command(
         err_console.print(f"[bold red]Ошибка:[/] нет файла тестов {tests}")
         raise typer.Exit(2)
     try:
-        level, reason = choose_level(require_isolation)
+        level, reason = ("inprocess", "решение выполняется в этом процессе (--in-process)") if in_process \
+            else choose_level(require_isolation)
     except IsolationError as exc:
         err_console.print(f"[bold red]Отказ:[/] {exc}")
         raise typer.Exit(3) from None

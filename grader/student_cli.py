@@ -74,7 +74,8 @@ def print_summary(summary) -> None:
 def release_command(
     assignment: str = typer.Argument(..., help="задание: id (02_activations), номер (2), модуль или all — все"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="каталог выдачи: задание появится в DIR/<id>/"),
-    fmt: str = typer.Option("both", "--format", "-f", help="py, ipynb или both — заготовка файлом, блокнотом или обоими"),
+    fmt: str = typer.Option("both", "--format", "-f",
+                            help="py, ipynb или both — заготовка файлом, блокнотом или обоими"),
     nbgrader: Optional[Path] = typer.Option(
         None, "--nbgrader", help="каталог курса nbgrader: записать задание в его source/<id>/ с разметкой nbgrader"),
     force: bool = typer.Option(False, "--force", help="писать и в непустой каталог, не похожий на прежнюю выдачу"),

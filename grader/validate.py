@@ -14,6 +14,8 @@ from typing import Callable
 
 from .course import Assignment, LoadedCourse
 from .harness.loader import SubmissionLoadError, import_reference, load_module_from_file, with_replacement
+from .grading.synthetic import mutant_submission
+from .harness.plugin import INPROCESS, sandboxed_loader
 from .harness.runner import HarnessError, TestResult, run_tests
 from .signatures import signature_problems
 from .testing import mutants_of
@@ -59,8 +61,32 @@ def _score(results: list[TestResult]) -> tuple[float, float]:
     return sum(r.points for r in results), sum(r.max_points for r in results)
 
 
+def _subjects_in_process(course: LoadedCourse, assignment: Assignment, mutants: list) -> dict[str, Callable]:
+    """Reference, starter and mutants as modules of this process (for debugging the tests)."""
+    reference = lambda: import_reference(course.root, assignment.module)  # noqa: E731
+    subjects: dict[str, Callable] = {REFERENCE: reference,
+                                     STARTER: lambda: load_module_from_file(course.starter_path(assignment))}
+    for m in mutants:
+        subjects[m.id] = lambda m=m: with_replacement(reference(), m.function, m.replacement)
+    return subjects
+
+
+def _subjects_sandboxed(course: LoadedCourse, assignment: Assignment, mutants: list, loader: Callable) -> dict:
+    """Reference, starter and each mutant as a student's file run in the worker: the grading path itself."""
+    def source(text: str, origin: str) -> Callable:
+        return lambda: loader(text, assignment.module, origin)
+
+    subjects = {
+        REFERENCE: source(course.solution_path(assignment).read_text(encoding="utf-8"), f"solutions/{assignment.module}.py"),
+        STARTER: source(course.starter_path(assignment).read_text(encoding="utf-8"), f"{assignment.module}.py"),
+    }
+    for m in mutants:
+        subjects[m.id] = source(mutant_submission(course, assignment.id, m), f"{m.id}.py")
+    return subjects
+
+
 def check_suites(course: LoadedCourse, assignment: Assignment, report: AssignmentReport,
-                 min_mutants: int = MIN_MUTANTS_PER_ASSIGNMENT) -> None:
+                 min_mutants: int = MIN_MUTANTS_PER_ASSIGNMENT, isolation: str = "full") -> None:
     ref_path = course.solution_path(assignment)
     public, hidden, mutants_file = (course.public_tests(assignment), course.hidden_tests(assignment),
                                     course.mutants_path(assignment))
@@ -70,19 +96,24 @@ def check_suites(course: LoadedCourse, assignment: Assignment, report: Assignmen
                    "нет: " + ", ".join(str(p.relative_to(course.root)) for p in missing))
         return
 
-    results = run_tests(public, submission=ref_path)
+    limits = course.course.limits
+    results = run_tests(public, submission=ref_path, isolation=isolation, limits=limits)
     failed = [r for r in results if not r.passed]
     report.add("публичные тесты проходят на эталоне", bool(results) and not failed,
                f"{len(results) - len(failed)}/{len(results)}" + (f"; первый провал: {failed[0].test_id}: {failed[0].message}" if failed else ""))
 
-    reference = lambda: import_reference(course.root, assignment.module)  # noqa: E731
-    subjects: dict[str, Callable] = {REFERENCE: reference,
-                                     STARTER: lambda: load_module_from_file(course.starter_path(assignment))}
     mutants = mutants_of(load_module_from_file(mutants_file, prefix="nngrader_mutants"))
-    for m in mutants:
-        subjects[m.id] = lambda m=m: with_replacement(reference(), m.function, m.replacement)
     by_subject: dict[str, list[TestResult]] = defaultdict(list)
-    for r in run_tests(hidden, subjects=subjects):
+    if isolation == INPROCESS:
+        results = run_tests(hidden, subjects=_subjects_in_process(course, assignment, mutants))
+    else:
+        loader = sandboxed_loader(isolation, call_timeout_s=limits.call_timeout_s,
+                                  budget_s=limits.submission_budget_s, memory_mb=limits.memory_mb)
+        try:
+            results = run_tests(hidden, subjects=_subjects_sandboxed(course, assignment, mutants, loader))
+        finally:
+            loader.close()
+    for r in results:
         by_subject[r.subject or REFERENCE].append(r)
 
     ref_results = by_subject[REFERENCE]
@@ -112,7 +143,8 @@ def check_suites(course: LoadedCourse, assignment: Assignment, report: Assignmen
 
 
 def validate_assignment(course: LoadedCourse, assignment: Assignment, *, suites: bool = True,
-                        min_mutants: int = MIN_MUTANTS_PER_ASSIGNMENT) -> AssignmentReport:
+                        min_mutants: int = MIN_MUTANTS_PER_ASSIGNMENT, isolation: str = "full") -> AssignmentReport:
+    """Check one assignment; `isolation` is a sandbox level, or "inprocess" to debug the tests themselves."""
     report = AssignmentReport(assignment)
     if not course.solution_path(assignment).exists():
         report.add("эталон есть в solutions/", False, f"нет файла solutions/{assignment.module}.py")
@@ -120,7 +152,7 @@ def validate_assignment(course: LoadedCourse, assignment: Assignment, *, suites:
     check_signatures(course, assignment, report)
     if suites:
         try:
-            check_suites(course, assignment, report, min_mutants)
+            check_suites(course, assignment, report, min_mutants, isolation)
         except (HarnessError, SubmissionLoadError) as exc:
             report.add("тесты задания запускаются", False, str(exc))
     return report

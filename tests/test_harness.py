@@ -6,7 +6,10 @@ import pytest
 from fakecourse import REFERENCE, STARTER, make_course
 from grader.course import load_course
 from grader.harness.runner import run_tests
+from grader.sandbox.launcher import isolation_level
 from grader.validate import validate_assignment
+
+LEVEL = isolation_level()[0]
 
 
 @pytest.fixture
@@ -82,7 +85,7 @@ def test_in_place_modification_is_caught(course, tmp_path):
 
 
 def test_validate_passes_on_a_consistent_course(course):
-    report = validate_assignment(course, course.course.assignments[0], min_mutants=2)
+    report = validate_assignment(course, course.course.assignments[0], min_mutants=2, isolation=LEVEL)
     assert report.ok, [(c.name, c.detail) for c in report.checks if not c.ok]
 
 
@@ -93,7 +96,7 @@ def test_validate_reports_each_kind_of_problem(tmp_path):
                                        "import numpy as np\ndef relu(x):\n    return np.maximum(x, 0.0)")
     course = load_course(make_course(tmp_path, mutants=surviving, starter=cheating_starter,
                                      reference=REFERENCE.replace("def relu(x):", "def relu(x, extra=1):")))
-    report = validate_assignment(course, course.course.assignments[0], min_mutants=2)
+    report = validate_assignment(course, course.course.assignments[0], min_mutants=2, isolation=LEVEL)
     failed = {c.name: c.detail for c in report.checks if not c.ok}
     assert any("сигнатуры" in name and "relu(x, extra=1)" in detail for name, detail in failed.items())
     assert any("заготовка 0 %" in name and "test_relu" in detail for name, detail in failed.items())
@@ -103,7 +106,7 @@ def test_validate_reports_each_kind_of_problem(tmp_path):
 def test_validate_reports_points_mismatch(tmp_path):
     from fakecourse import HIDDEN
     course = load_course(make_course(tmp_path, hidden=HIDDEN.replace('@points(40, "relu")', '@points(30, "relu")')))
-    report = validate_assignment(course, course.course.assignments[0], min_mutants=2)
+    report = validate_assignment(course, course.course.assignments[0], min_mutants=2, isolation=LEVEL)
     failed = {c.name: c.detail for c in report.checks if not c.ok}
     assert failed == {"баллы тестов = баллам course.yaml": "relu: 30 вместо 40"}
 

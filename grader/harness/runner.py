@@ -5,6 +5,7 @@ import contextlib
 import io
 import os
 import sys
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -117,7 +118,11 @@ def _isolated_run(test_file: Path):
     saved_env = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     try:
-        yield
+        # Students' warnings matter only inside `no_warnings` checks (which record their own);
+        # elsewhere they must not spill into the caller's output.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
     finally:
         if saved_env is None:
             os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)

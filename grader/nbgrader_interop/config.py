@@ -75,7 +75,7 @@ def course_directory(course_dir: Path) -> Any:
 
 
 def step_folder(coursedir: Any, step: str, student: str, assignment_id: str) -> Path:
-    """E.g. step_folder(cd, cd.submitted_directory, "alice", "02_activations") -> <root>/submitted/alice/02_activations."""
+    """step_folder(cd, cd.submitted_directory, "alice", "02_activations") -> <root>/submitted/alice/02_activations."""
     return Path(coursedir.format_path(step, student, assignment_id)).resolve()
 
 

@@ -111,7 +111,8 @@ def write_record(gb: Any, assignment: Assignment, notebook: str, record: Submiss
     gb.db.commit()
 
 
-def write_scores(db_url: str, course_id: str, assignment: Assignment, records: list[SubmissionRecord]) -> tuple[str, list[str]]:
+def write_scores(db_url: str, course_id: str, assignment: Assignment,
+                 records: list[SubmissionRecord]) -> tuple[str, list[str]]:
     """Write every record; returns the notebook name used and notes for the instructor."""
     from nbgrader.api import Gradebook
     from sqlalchemy.exc import SAWarning

@@ -76,7 +76,8 @@ def build_notebook(assignment: Assignment, statement: str, starter: Path) -> nbf
         cells.append(_cell(new_code_cell, piece.source, "solution", name))
         if name in assignment.functions:
             cells.append(_cell(new_code_cell, f'check("{name}")', "check", name))
-    cells.append(_cell(new_markdown_cell, "## Итоговая самопроверка\n\nВсе публичные тесты задания разом.", "statement"))
+    final = "## Итоговая самопроверка\n\nВсе публичные тесты задания разом."
+    cells.append(_cell(new_markdown_cell, final, "statement"))
     cells.append(_cell(new_code_cell, "check()", "final"))
     _stable_ids(cells)
     notebook = new_notebook(cells=cells)

@@ -35,7 +35,7 @@ def check(*functions: str, assignment: str | None = None, tests: str | None = No
     summary = run_in_namespace(caller, list(functions), assignment=assignment, tests=tests)
     show(summary)
     if strict and not summary.ok:
-        raise AssertionError(summary.headline)
+        raise AssertionError(summary.short)
     return summary
 
 

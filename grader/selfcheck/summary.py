@@ -84,6 +84,14 @@ class CheckSummary:
         verdict = "все пройдены" if self.ok else f"пройдено {self.passed} из {self.total}"
         return f"Публичные тесты: {verdict}."
 
+    @property
+    def short(self) -> str:
+        """One paragraph for an exception (check(strict=True)): the verdict and the first problems."""
+        problems = [f"{f.name}: {f.failures[0].message}" for f in self.functions if f.failures]
+        if self.missing:
+            problems.insert(0, f"не определены: {', '.join(self.missing)}")
+        return " ".join([self.headline, *(p + "." if not p.endswith(".") else p for p in problems[:3])])
+
     # ------------------------------------------------------------ text
 
     def text(self) -> str:
