@@ -166,6 +166,13 @@ from .grading.command import grade_command  # noqa: E402 - commands register aft
 app.command("grade")(grade_command)
 
 try:
+    from .student_cli import register as _register_student
+except ImportError:  # pragma: no cover
+    pass
+else:
+    _register_student(app)
+
+try:
     from .report_cli import register as _register_reports
 except ImportError:  # pragma: no cover
     pass

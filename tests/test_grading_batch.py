@@ -51,11 +51,9 @@ def test_failures_carry_the_targeted_hint_of_the_matching_mutant(graded_mutants)
     for i, mutant in enumerate(mutants):
         failed = [o for o in records[f"m{i:02d}"].outcomes if not o.passed]
         assert failed and all(o.message for o in failed)
-        if any(o.mutant_id == mutant.id and o.hint == mutant.hint for o in failed):
+        if any(mutant.id in (o.mutant_id or "").split(",") and mutant.hint in (o.hint or "") for o in failed):
             hinted += 1
-    # Not every mistake is visible from outputs alone (e.g. warnings with the same values),
-    # but most must be recognised.
-    assert hinted >= 0.6 * len(mutants), f"распознано {hinted} из {len(mutants)}"
+    assert hinted == len(mutants), f"подсказка найдена для {hinted} из {len(mutants)}"
 
 
 def test_discovery_of_nbgrader_and_moodle_layouts(tmp_path):

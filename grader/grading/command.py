@@ -29,7 +29,8 @@ def _fail(message: str, code: int = 2) -> None:
 
 def grade_command(
     assignment: str = typer.Argument(..., help="задание: id (02_activations), номер (2), модуль или all — все задания"),
-    path: Path = typer.Argument(..., help="решение или папка класса (<студент>/…, nbgrader submitted/, архив Moodle)"),
+    path: Optional[Path] = typer.Argument(None, help="решение или папка класса (<студент>/…, nbgrader submitted/, "
+                                                     "архив Moodle); не нужен с --nbgrader"),
     jobs: int = typer.Option(0, "--jobs", "-j", help="параллельных процессов (0 — по числу ядер)"),
     force: bool = typer.Option(False, "--force", help="перепроверить и неизменившиеся решения"),
     db: Optional[str] = typer.Option(None, "--db", help="SQLAlchemy URL журнала (по умолчанию gradebook.sqlite курса)"),
@@ -37,6 +38,9 @@ def grade_command(
                                                     help="full — отказаться проверять без полной песочницы"),
     no_hints: bool = typer.Option(False, "--no-hints", help="не подбирать подсказки по типичным ошибкам"),
     course_dir: Optional[Path] = typer.Option(None, "--course", help="каталог курса с course.yaml"),
+    nbgrader: Optional[Path] = typer.Option(None, "--nbgrader",
+                                            help="каталог курса nbgrader: проверить его submitted/ и записать "
+                                                 "оценки в его журнал"),
 ) -> None:
     """Проверить решения класса в песочнице, записать в журнал и показать сводку."""
     try:
@@ -51,6 +55,12 @@ def grade_command(
         _fail(str(exc), 3)
     if level != "full":
         console.print(f"[yellow]Внимание: изоляция неполная ({level}): {reason}[/]")
+    if nbgrader is not None:
+        _grade_nbgrader_course(loaded, targets, nbgrader, every=every, level=level, force=force,
+                               jobs=jobs or default_jobs(), hints=not no_hints, db=db)
+        return
+    if path is None:
+        _fail("укажите решение или папку класса (или --nbgrader КАТАЛОГ_КУРСА)")
     found = {}
     for target in targets:
         try:
@@ -72,6 +82,21 @@ def grade_command(
             _print_class(gradebook, [t for t in targets if found[t.id]])
         else:
             _print_summary(gradebook, targets[0])
+
+
+def _grade_nbgrader_course(loaded, targets, nbgrader: Path, *, every: bool, level: str, force: bool, jobs: int,
+                           hints: bool, db: Optional[str]) -> None:
+    from ..nbgrader_interop import NbgraderError, grade_nbgrader
+    if every:
+        _fail("с --nbgrader укажите одно задание")
+    try:
+        summary = grade_nbgrader(loaded, targets[0], nbgrader, jobs=jobs, level=level, force=force, hints=hints, db=db)
+    except NbgraderError as exc:
+        _fail(str(exc))
+    for line in summary.lines():
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
+    with Gradebook(db or default_url(loaded.root)) as gradebook:
+        _print_summary(gradebook, targets[0])
 
 
 def _grade_assignment(course_root: Path, target, candidates, gradebook, *, level: str, force: bool, jobs: int,

@@ -21,7 +21,7 @@ import pytest
 from ..submission import SubmissionError, describe_homoglyph, homoglyph_of, read_submission
 from ..testing import GradingFailure
 from .loader import SubmissionLoadError, load_module_from_source
-from .recording import RecordedCall, match_mutant, recording
+from .recording import RecordedCall, match_mutants, recording
 
 INPROCESS = "inprocess"
 SUBJECTS_PLUGIN = "nngrader-subjects"
@@ -71,8 +71,8 @@ class Hints:
     def __init__(self, reference: Any, mutants: list, build: Callable):
         self.reference, self.mutants, self.build = reference, mutants, build
 
-    def explain(self, calls: list[RecordedCall]) -> Any | None:
-        return match_mutant(calls, self.reference, self.mutants, self.build) if calls else None
+    def explain(self, calls: list[RecordedCall]) -> list:
+        return match_mutants(calls, self.reference, self.mutants, self.build) if calls else []
 
 
 class StudentModule:
@@ -316,9 +316,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         info["details"] = _json_safe(getattr(call.excinfo.value, "details", {}) or {})
         hints = item.config.pluginmanager.get_plugin(HINTS_PLUGIN)
         if hints is not None and student is not None and student.calls:
-            mutant = hints.explain(student.calls)
-            if mutant is not None:
-                info["hint"], info["mutant_id"] = mutant.hint, mutant.id
+            matched = hints.explain(student.calls)
+            if matched:  # observably identical mistakes share the test: show each hint once
+                info["hint"] = "\n".join(dict.fromkeys(m.hint for m in matched))
+                info["mutant_id"] = ",".join(m.id for m in matched)
     elif report.skipped and call.excinfo is not None:
         info["message"] = f"тест пропущен: {call.excinfo.value}"
     report.user_properties.append((RESULT_KEY, info))

@@ -1,8 +1,10 @@
 """Record the calls a test makes to the student's code, to recognise known mistakes later.
 
 When a test fails, the same calls are replayed on every mutant of the
-assignment (trusted instructor code); if one mutant reproduces the student's
-outputs exactly while the reference does not, its targeted hint applies.
+assignment (trusted instructor code). A mutant matches when it reproduces
+what the student's code did on every call — the value (or the exception),
+whether it modified its inputs, whether it raised a numeric warning — while
+the reference does not. Its targeted hint then goes into the feedback.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import numpy as np
 
 MAX_RECORDED_CALLS = 50
 MATCH_BUDGET_S = 3.0
+MAX_HINTS = 2
 
 
 @dataclass
@@ -24,6 +27,8 @@ class RecordedCall:
     kwargs: dict
     outcome: tuple  # ("value", v) or ("error", builtin exception name)
     duration: float
+    mutated: bool = False   # the call changed an array it was given
+    warned: bool = False    # the call raised a warning (overflow, division by zero…)
 
 
 def _snapshot(value: Any) -> Any:
@@ -47,25 +52,52 @@ def _plain(value: Any) -> bool:
     return not callable(value)
 
 
+def _changed(before: Any, after: Any) -> bool:
+    """Did an array inside `after` change compared with its snapshot `before`?"""
+    if isinstance(after, np.ndarray):
+        return not (isinstance(before, np.ndarray) and before.shape == after.shape
+                    and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+    if isinstance(after, (list, tuple)) and isinstance(before, (list, tuple)):
+        return any(_changed(b, a) for b, a in zip(before, after))
+    if isinstance(after, dict) and isinstance(before, dict):
+        return any(_changed(before.get(k), a) for k, a in after.items() if isinstance(a, (np.ndarray, list, tuple, dict)))
+    return False
+
+
 def _error_name(exc: BaseException) -> str:
     return next((c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins"), "Exception")
+
+
+def _observe(function: Callable, args: tuple, kwargs: dict) -> tuple[tuple, bool, list]:
+    """Call and return (outcome, mutated, caught warnings); exceptions become outcomes."""
+    before = (_snapshot(args), _snapshot(kwargs))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
+            try:
+                outcome: tuple = ("value", function(*args, **kwargs))
+            except Exception as exc:  # noqa: BLE001 - recorded, then re-raised by the caller
+                outcome = ("error", _error_name(exc), exc)
+    mutated = _changed(before[0], args) or _changed(before[1], kwargs)
+    return outcome, mutated, list(caught)
 
 
 def recording(name: str, function: Callable, log: list[RecordedCall]) -> Callable:
     """Wrap `function` so each call with plain-data arguments is appended to `log`."""
     def wrapper(*args, **kwargs):
-        keep = len(log) < MAX_RECORDED_CALLS and _plain(args) and _plain(kwargs)
-        saved = (_snapshot(args), _snapshot(kwargs)) if keep else None
+        if len(log) >= MAX_RECORDED_CALLS or not (_plain(args) and _plain(kwargs)):
+            return function(*args, **kwargs)
+        saved = (_snapshot(args), _snapshot(kwargs))
         started = time.monotonic()
-        try:
-            value = function(*args, **kwargs)
-        except Exception as exc:
-            if saved:
-                log.append(RecordedCall(name, *saved, ("error", _error_name(exc)), time.monotonic() - started))
-            raise
-        if saved:
-            log.append(RecordedCall(name, *saved, ("value", _snapshot(value)), time.monotonic() - started))
-        return value
+        outcome, mutated, caught = _observe(function, args, kwargs)
+        for w in caught:  # hand them on: the test's own `no_warnings` must still see them
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        log.append(RecordedCall(name, *saved, (outcome[0], _snapshot(outcome[1]) if outcome[0] == "value"
+                                               else outcome[1]),
+                                time.monotonic() - started, mutated, bool(caught)))
+        if outcome[0] == "error":
+            raise outcome[2]
+        return outcome[1]
     return wrapper
 
 
@@ -84,33 +116,36 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _replay(module: Any, call: RecordedCall) -> tuple:
-    try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):  # mutants overflow on purpose
-            warnings.simplefilter("ignore")
-            return ("value", getattr(module, call.name)(*_snapshot(call.args), **_snapshot(call.kwargs)))
-    except Exception as exc:  # noqa: BLE001 - a mutant may raise where the student did
-        return ("error", _error_name(exc))
+    """(outcome, mutated, warned) of `module` on the recorded call."""
+    function = getattr(module, call.name, None)
+    if function is None:
+        return ("error", "AttributeError"), False, False
+    outcome, mutated, caught = _observe(function, _snapshot(call.args), _snapshot(call.kwargs))
+    return outcome[:2], mutated, bool(caught)
 
 
-def _outcomes_match(a: tuple, b: tuple) -> bool:
-    return a[0] == b[0] and (a[1] == b[1] if a[0] == "error" else _same(a[1], b[1]))
+def _matches(observed: tuple, call: RecordedCall) -> bool:
+    outcome, mutated, warned = observed
+    if (mutated, warned) != (call.mutated, call.warned) or outcome[0] != call.outcome[0]:
+        return False
+    return outcome[1] == call.outcome[1] if outcome[0] == "error" else _same(outcome[1], call.outcome[1])
 
 
-def match_mutant(calls: list[RecordedCall], reference: Any, mutants: list, build: Callable) -> Any | None:
-    """The first mutant that reproduces every recorded outcome where the reference does not."""
+def match_mutants(calls: list[RecordedCall], reference: Any, mutants: list, build: Callable) -> list:
+    """Mutants that reproduce every recorded call where the reference does not (at most MAX_HINTS)."""
     deadline = time.monotonic() + MATCH_BUDGET_S
     names = {c.name for c in calls}
-    reference_outcomes = None
-    for mutant in mutants:
-        if mutant.function not in names or time.monotonic() > deadline:
-            continue
-        if any(c.duration > 1.0 for c in calls if c.name == mutant.function):
-            continue  # replaying slow calls (training) on every mutant would stall grading
-        if reference_outcomes is None:
-            reference_outcomes = [_replay(reference, c) for c in calls]
-        if all(_outcomes_match(r, c.outcome) for r, c in zip(reference_outcomes, calls)):
-            return None  # the student agrees with the reference on these calls: nothing to explain
+    candidates = [m for m in mutants if m.function in names
+                  and not any(c.duration > 1.0 for c in calls if c.name == m.function)]  # replaying training stalls
+    if not candidates:
+        return []
+    if all(_matches(_replay(reference, c), c) for c in calls):
+        return []  # the student behaves like the reference on these calls: nothing to explain
+    found = []
+    for mutant in candidates:
+        if time.monotonic() > deadline or len(found) >= MAX_HINTS:
+            break
         variant = build(reference, mutant.function, mutant.replacement)
-        if all(_outcomes_match(_replay(variant, c), c.outcome) for c in calls):
-            return mutant
-    return None
+        if all(_matches(_replay(variant, c), c) for c in calls):
+            found.append(mutant)
+    return found
