@@ -30,6 +30,7 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=default_jobs())
     parser.add_argument("--correct-share", type=float, default=0.5)
+    parser.add_argument("--no-hints", action="store_true", help="skip matching failures against mutants")
     parser.add_argument("--course", type=Path, default=Path(__file__).resolve().parents[1])
     args = parser.parse_args()
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -41,13 +42,15 @@ def main() -> None:
         make_class(course, assignment.id, Path(tmp), args.students, correct_share=args.correct_share)
         candidates = discover(Path(tmp), assignment)
         started = time.monotonic()
-        records = list(grade_in_parallel(course.root, assignment.id, candidates, level=level, jobs=args.jobs))
+        peaks: dict[int, float] = {}
+        records = list(grade_in_parallel(course.root, assignment.id, candidates, level=level, jobs=args.jobs,
+                                         hints=not args.no_hints, peak_memory=peaks))
         wall = time.monotonic() - started
     per_submission = sorted(r.duration for r in records)
     p95 = per_submission[min(len(per_submission) - 1, int(0.95 * len(per_submission)))]
     full = sum(1 for r in records if r.score == r.max_score)
     parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    children_mb = max(peaks.values(), default=0.0)
     print(f"assignment {assignment.id}: {len(records)} submissions ({full} with full marks), "
           f"jobs={args.jobs}, isolation={level}, cores={os.cpu_count()}")
     print(f"throughput: {len(records) / wall:.1f} submissions/s  (wall {wall:.2f} s, including process start-up)")

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from ..records import SubmissionRecord
 from .discover import Candidate
 
-CHUNK = 8  # submissions per pytest session: amortizes collection, keeps progress fine-grained
+CHUNK = 25  # submissions per pytest session: amortizes collection, keeps progress fine-grained
 
 _state: dict = {}
 
@@ -48,10 +48,13 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
 
 
-def _grade_chunk(candidates: list[Candidate]) -> list[SubmissionRecord]:
+def _grade_chunk(candidates: list[Candidate]) -> tuple[list[SubmissionRecord], int, float]:
+    """The chunk's records, this grading process's pid and its peak resident memory (MiB)."""
+    import resource
     from .batch import grade_candidates
-    return grade_candidates(_state["course"], _state["assignment"], candidates, level=_state["level"],
-                            loader=_state["loader"], hints=_state["hints"])
+    records = grade_candidates(_state["course"], _state["assignment"], candidates, level=_state["level"],
+                               loader=_state["loader"], hints=_state["hints"])
+    return records, os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _chunks(items: list[Candidate], size: int) -> Iterable[list[Candidate]]:
@@ -60,11 +63,17 @@ def _chunks(items: list[Candidate], size: int) -> Iterable[list[Candidate]]:
 
 
 def grade_in_parallel(course_root: Path, assignment_id: str, candidates: list[Candidate], *, level: str,
-                      jobs: int, hints: bool = True, chunk: int = CHUNK) -> Iterator[SubmissionRecord]:
-    """Yield records as chunks finish (in completion order)."""
+                      jobs: int, hints: bool = True, chunk: int = CHUNK,
+                      peak_memory: dict | None = None) -> Iterator[SubmissionRecord]:
+    """Yield records as chunks finish (in completion order).
+
+    `peak_memory`, if given, receives {grading process pid: peak resident MiB}."""
     if not candidates:
         return
-    context = multiprocessing.get_context("spawn")  # no inherited locks, threads or open databases
+    # A fork server imports the grading stack once and forks each grading process from it:
+    # no inherited locks, threads or databases of this process, and no per-process import cost.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["grader.grading.batch", "grader.harness.plugin", "grader.sandbox.proxy"])
     slots = context.Queue()  # handed to each grading process at its start
     for slot in range(jobs):
         slots.put(slot)
@@ -75,7 +84,10 @@ def grade_in_parallel(course_root: Path, assignment_id: str, candidates: list[Ca
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                yield from future.result()
+                records, pid, peak = future.result()
+                if peak_memory is not None:
+                    peak_memory[pid] = max(peak, peak_memory.get(pid, 0.0))
+                yield from records
 
 
 def default_jobs() -> int:

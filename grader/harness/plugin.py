@@ -175,9 +175,9 @@ _module_cache = pytest.StashKey[dict]()
 _loader_key = pytest.StashKey[Any]()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def student(request: pytest.FixtureRequest) -> StudentModule:
-    """The submission under test."""
+    """The submission under test (set up once per test file and subject: grading speed)."""
     config = request.config
     subjects = config.pluginmanager.get_plugin(SUBJECTS_PLUGIN)
     record = config.pluginmanager.get_plugin(HINTS_PLUGIN) is not None
@@ -301,6 +301,14 @@ def _json_safe(value: Any) -> Any:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     return str(value)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item: pytest.Item) -> None:
+    """Each test starts with an empty call log (the fixture lives for the whole file)."""
+    student = _student(item)
+    if student is not None and student.calls is not None:
+        student.calls = []
 
 
 @pytest.hookimpl(hookwrapper=True)

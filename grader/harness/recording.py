@@ -55,8 +55,11 @@ def _plain(value: Any) -> bool:
 def _changed(before: Any, after: Any) -> bool:
     """Did an array inside `after` change compared with its snapshot `before`?"""
     if isinstance(after, np.ndarray):
-        return not (isinstance(before, np.ndarray) and before.shape == after.shape
-                    and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+        if not isinstance(before, np.ndarray) or before.shape != after.shape or before.dtype != after.dtype:
+            return True
+        # Bitwise, so NaN equals NaN without array_equal(equal_nan=True)'s cost.
+        return not np.array_equal(np.ascontiguousarray(before).reshape(-1).view(np.uint8),
+                                  np.ascontiguousarray(after).reshape(-1).view(np.uint8))
     if isinstance(after, (list, tuple)) and isinstance(before, (list, tuple)):
         return any(_changed(b, a) for b, a in zip(before, after))
     if isinstance(after, dict) and isinstance(before, dict):
@@ -68,9 +71,11 @@ def _error_name(exc: BaseException) -> str:
     return next((c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins"), "Exception")
 
 
-def _observe(function: Callable, args: tuple, kwargs: dict) -> tuple[tuple, bool, list]:
-    """Call and return (outcome, mutated, caught warnings); exceptions become outcomes."""
-    before = (_snapshot(args), _snapshot(kwargs))
+def _observe(function: Callable, args: tuple, kwargs: dict, before: tuple | None = None) -> tuple[tuple, bool, list]:
+    """Call and return (outcome, mutated, caught warnings); exceptions become outcomes.
+
+    `before` is a snapshot of (args, kwargs) taken by the caller, if it already has one."""
+    before = before or (_snapshot(args), _snapshot(kwargs))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
@@ -89,12 +94,10 @@ def recording(name: str, function: Callable, log: list[RecordedCall]) -> Callabl
             return function(*args, **kwargs)
         saved = (_snapshot(args), _snapshot(kwargs))
         started = time.monotonic()
-        outcome, mutated, caught = _observe(function, args, kwargs)
+        outcome, mutated, caught = _observe(function, args, kwargs, saved)
         for w in caught:  # hand them on: the test's own `no_warnings` must still see them
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-        log.append(RecordedCall(name, *saved, (outcome[0], _snapshot(outcome[1]) if outcome[0] == "value"
-                                               else outcome[1]),
-                                time.monotonic() - started, mutated, bool(caught)))
+        log.append(RecordedCall(name, *saved, outcome[:2], time.monotonic() - started, mutated, bool(caught)))
         if outcome[0] == "error":
             raise outcome[2]
         return outcome[1]

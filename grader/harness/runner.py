@@ -15,7 +15,7 @@ import pytest
 from .plugin import HINTS_PLUGIN, RESULT_KEY, SUBJECTS_PLUGIN, Hints, Subjects
 
 _EMPTY_INI = Path(__file__).with_name("pytest.ini")
-_UNUSED_PLUGINS = ("cacheprovider", "warnings", "logging", "junitxml", "pastebin", "doctest", "stepwise", "faulthandler",
+_UNUSED_PLUGINS = ("terminal", "cacheprovider", "warnings", "logging", "junitxml", "pastebin", "doctest", "stepwise", "faulthandler",
                    "unraisableexception", "threadexception", "nose", "debugging", "setuponly", "setupplan")
 
 
@@ -82,7 +82,7 @@ def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None 
     collector = _Collector()
     plugins: list[Any] = [collector]
     args = [str(test_file), "-c", str(_EMPTY_INI), "--rootdir", str(Path(test_file).parent),
-            "-p", "grader.harness.plugin", "--import-mode=importlib", "-q",
+            "-p", "grader.harness.plugin", "--import-mode=importlib",
             # Per-test bookkeeping grading does not need: it costs ~0.5 ms per test and submission.
             "--capture=no", *(arg for name in _UNUSED_PLUGINS for arg in ("-p", f"no:{name}"))]
     if keyword:
