@@ -145,3 +145,41 @@ def test_kill_9_mid_batch_then_resume(tmp_path):
         after = {r.student_id: r for r in gradebook.current("01_neuron")}
     assert len(after) == 48
     assert all(after[s].graded_at == before[s].graded_at for s in before)  # finished ones were not regraded
+
+
+def test_a_mixed_class_grades_in_one_command_with_feedback_and_every_export(tmp_path):
+    """Correct, buggy, hostile, malformed, notebook and cp1251 submissions: one command, nothing lost."""
+    from grader.gradebook import Gradebook
+    from grader.grading.synthetic import make_mixed_class
+
+    kinds = make_mixed_class(COURSE, "02", tmp_path / "class", 40, seed=3)
+    db = f"sqlite:///{tmp_path / 'gb.sqlite'}"
+    runner = CliRunner()
+    graded = runner.invoke(app, ["grade", "02", str(tmp_path / "class"), "--db", db, "--course", str(ROOT)])
+    assert graded.exit_code == 0, graded.output
+    with Gradebook(db) as gradebook:
+        records = {r.student_id: r for r in gradebook.current("02_activations")}
+    assert set(records) == set(kinds)
+    for student, kind in kinds.items():
+        record = records[student]
+        if kind in ("correct", "notebook", "cp1251", "hostile patch_numpy"):
+            # patching numpy on top of correct code changes nothing: it earns what it earned honestly
+            assert record.score == 100, (kind, record.message)
+        elif kind.startswith("malformed") or kind == "hostile exit_at_import":
+            assert record.status == "load_error" and record.score == 0 and record.message, kind
+        else:
+            assert record.status == "graded" and record.score < 100, (kind, record.score)
+        if kind.startswith("mutant"):
+            mutant_id = kind.split()[1]
+            assert any(mutant_id in (o.mutant_id or "") for o in record.outcomes if not o.passed), kind
+
+    feedback = runner.invoke(app, ["feedback", "02", "--out", str(tmp_path / "fb"), "--format", "html",
+                                   "--db", db, "--course", str(ROOT)])
+    assert feedback.exit_code == 0, feedback.output
+    assert len(list((tmp_path / "fb").glob("*.html"))) >= len(kinds)
+    for fmt, out in (("csv", "grades.csv"), ("json", "grades.json"), ("moodle", "moodle.csv"),
+                     ("gradescope", "gradescope")):
+        exported = runner.invoke(app, ["export", "--format", fmt, "--out", str(tmp_path / out), "--db", db,
+                                       "--assignment", "02", "--course", str(ROOT)])
+        assert exported.exit_code == 0, (fmt, exported.output)
+        assert (tmp_path / out).exists(), fmt

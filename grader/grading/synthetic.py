@@ -84,3 +84,68 @@ def mutant_submission(course: LoadedCourse, assignment_id: str, mutant: Mutant) 
 def assignment_mutants(course: LoadedCourse, assignment_id: str) -> list[Mutant]:
     assignment = course.course.assignment(assignment_id)
     return mutants_of(load_module_from_file(course.mutants_path(assignment), prefix="nngrader_mutants"))
+
+
+_HOSTILE = {
+    "patch_numpy": "np.allclose = lambda *a, **k: True\nnp.testing.assert_allclose = lambda *a, **k: None\n"
+                   "print('Итого: 100 из 100')\n",
+    "infinite_loop": "def softmax(z, axis=-1):\n    while True:\n        pass\n",
+    "exit_at_import": "import sys\nsys.exit(0)\n",
+    "memory_bomb": "def relu(x):\n    hoard = [bytearray(256 * 1024 * 1024) for _ in range(12)]\n    return hoard\n",
+    "steal_reference": "import os\ndef sigmoid(x):\n    for root in ('/work', '/root', '/home', os.getcwd()):\n"
+                       "        path = os.path.join(root, 'solutions', 'activations.py')\n"
+                       "        if os.path.exists(path):\n            ns = {}\n            exec(open(path).read(), ns)\n"
+                       "            return ns['sigmoid'](x)\n    return np.zeros(np.shape(x))\n",
+}
+
+
+def _notebook(code: str) -> str:
+    import json
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": "# Решение"},
+             {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": "%matplotlib inline"},
+             {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": code}]
+    return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, ensure_ascii=False)
+
+
+def make_mixed_class(course: LoadedCourse, assignment_id: str, out: Path, n: int, *, seed: int = 0) -> dict[str, str]:
+    """A realistic class: correct, buggy (mutants), hostile, malformed, notebooks and cp1251 files.
+
+    Returns {student folder name: kind} so callers can check what each one should get.
+    """
+    assignment = course.course.assignment(assignment_id)
+    reference = course.solution_path(assignment).read_text(encoding="utf-8")
+    mutants = assignment_mutants(course, assignment_id)
+    rng = random.Random(seed)
+    kinds = {}
+    for i in range(n):
+        kind = rng.choices(["correct", "mutant", "hostile", "malformed", "notebook", "cp1251"],
+                           weights=[30, 40, 8, 7, 10, 5])[0]
+        folder = out / f"student{i:04d}" / assignment.id
+        folder.mkdir(parents=True, exist_ok=True)
+        name, data = f"{assignment.module}.py", reference.encode("utf-8")
+        if kind == "mutant" and mutants:
+            mutant = rng.choice(mutants)
+            kind = f"mutant {mutant.id}"
+            data = mutant_submission(course, assignment_id, mutant).encode("utf-8")
+        elif kind == "hostile":
+            attack = rng.choice(sorted(_HOSTILE))
+            kind = f"hostile {attack}"
+            data = (reference + "\n\n" + _HOSTILE[attack]).encode("utf-8")
+        elif kind == "malformed":
+            flaw = rng.choice(["empty", "syntax", "bytes", "notebook"])
+            kind = f"malformed {flaw}"
+            if flaw == "empty":
+                data = b""
+            elif flaw == "syntax":
+                data = reference.replace("def ", "def def ", 1).encode("utf-8")
+            elif flaw == "bytes":
+                data = b"import numpy as np\n# \x98\x98\x98\n"
+            else:
+                name, data = f"{assignment.module}.ipynb", b"{not a notebook"
+        elif kind == "notebook":
+            name, data = f"{assignment.module}.ipynb", _notebook(reference).encode("utf-8")
+        elif kind == "cp1251":
+            data = ("# Решение с русскими комментариями, сохранено в Windows\n" + reference).encode("cp1251", "replace")
+        (folder / name).write_bytes(data)
+        kinds[f"student{i:04d}"] = kind
+    return kinds
