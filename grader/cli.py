@@ -108,8 +108,10 @@ def test_command(
         raise typer.Exit(3) from None
     if level != "full":
         err_console.print(f"[yellow]Внимание: изоляция неполная ({level}): {reason}[/]")
+    from .grading.batch import load_hints
     try:
-        results = run_tests(tests, submission=file, isolation=level, limits=loaded.course.limits)
+        results = run_tests(tests, submission=file, isolation=level, limits=loaded.course.limits,
+                            hints=None if public else load_hints(loaded, a))
     except HarnessError as exc:
         err_console.print(f"[bold red]Ошибка в тестах задания:[/] {exc}")
         raise typer.Exit(2) from None
@@ -142,9 +144,21 @@ def print_scores(assignment, results, *, public: bool) -> None:
         style = "green" if rs and passed == len(rs) else ("red" if not passed else "yellow")
         table.add_row(*row, style=style)
     console.print(table)
-    for r in results:
-        if not r.passed:
-            console.print(f"[red]✗[/] {r.test_id}: {r.message}", highlight=False)
+    for name, rs in by_function.items():
+        failed = [r for r in rs if not r.passed]
+        if not failed:
+            continue
+        console.print(f"[bold red]✗ {name}[/]: не пройдено {len(failed)} из {len(rs)}", highlight=False)
+        shown: dict[str, int] = {}
+        for r in failed:  # the same message from several cases is shown once, with a count
+            shown[r.message] = shown.get(r.message, 0) + 1
+        for message, count in list(shown.items())[:5]:
+            console.print(f"   • {message}" + (f" [dim](×{count})[/]" if count > 1 else ""), highlight=False)
+        if len(shown) > 5:
+            console.print(f"   • … и ещё {len(shown) - 5} разных сообщений", highlight=False)
+        hints = dict.fromkeys(h for r in failed if r.hint for h in r.hint.split("\n"))
+        for hint in hints:
+            console.print(f"   [yellow]Подсказка:[/] {hint}", highlight=False)
     if public:
         console.print(f"Пройдено публичных тестов: {sum(r.passed for r in results)} из {len(results)}")
     else:

@@ -330,4 +330,25 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
                 info["mutant_id"] = ",".join(m.id for m in matched)
     elif report.skipped and call.excinfo is not None:
         info["message"] = f"тест пропущен: {call.excinfo.value}"
+    if report.failed and function is not None:
+        # What a student reads under plain `pytest`: the Russian message, not the harness's traceback.
+        report.longrepr = f"{function}: {info['message']}" + (f"\nПодсказка: {info['hint']}" if info.get("hint") else "")
     report.user_properties.append((RESULT_KEY, info))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """After a student's plain `pytest` run: passed tests per function, in Russian."""
+    per_function: dict[str, list[bool]] = {}
+    reports = [r for kind in ("passed", "failed", "error") for r in terminalreporter.stats.get(kind, [])]
+    for report in sorted(reports, key=lambda r: (r.location[0], r.location[1] or 0)):
+        info = dict(getattr(report, "user_properties", [])).get(RESULT_KEY)
+        if info and info.get("function") and getattr(report, "when", "call") in ("call", "setup"):
+            if report.when == "setup" and report.passed:
+                continue
+            per_function.setdefault(info["function"], []).append(report.passed)
+    if not per_function:
+        return
+    terminalreporter.section("итог по функциям")
+    for name, outcomes in per_function.items():
+        mark = "✓" if all(outcomes) else "✗"
+        terminalreporter.write_line(f"{mark} {name}: пройдено {sum(outcomes)} из {len(outcomes)}")
