@@ -8,8 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import (DateTime, Float, ForeignKey, Integer, String, Text, create_engine,
-                        delete, select)
+from sqlalchemy import (DateTime, Float, ForeignKey, Integer, String, Text, delete, select)
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
@@ -54,7 +53,9 @@ def default_url(course_dir: Path) -> str:
 
 
 def open_store(url: str) -> Engine:
-    engine = create_engine(url)
+    """The course gradebook's engine (WAL, busy timeout, fsync on commit), with the quiz tables."""
+    from ..gradebook.engine import make_engine
+    engine = make_engine(url)
     Base.metadata.create_all(engine)
     return engine
 
