@@ -7,7 +7,6 @@ anything: execution happens only in the sandbox.
 """
 from __future__ import annotations
 
-import io
 import json
 import re
 import stat

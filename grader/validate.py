@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+
 from typing import Callable
 
 from .course import Assignment, LoadedCourse

@@ -1,6 +1,4 @@
 """Class grading end to end: discovery, the sandboxed batch, mutant hints, lateness, the CLI."""
-import json
-import os
 import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path

@@ -4,36 +4,14 @@ The finite-difference oracle lives here; the reference's numerical_gradient is i
 against analytic gradients, never used as an oracle for the other functions.
 """
 import math
-import re
 
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 
+from oracles import fd_grad, rel_err, CYRILLIC
 from solutions import backprop as ref
-
-CYRILLIC = re.compile("[а-яА-ЯёЁ]")
-
-
-def fd_grad(f, x, h=1e-5):
-    """Central-difference gradient of a scalar function f at x (perturbs a private copy)."""
-    x = np.array(x, dtype=float)
-    g = np.zeros_like(x)
-    for idx in np.ndindex(x.shape):
-        old = x[idx]
-        x[idx] = old + h
-        fp = f(x.copy())
-        x[idx] = old - h
-        fm = f(x.copy())
-        x[idx] = old
-        g[idx] = (fp - fm) / (2 * h)
-    return g
-
-
-def rel_err(a, b):
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    return np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-300)
 
 
 def sigmoid(z):

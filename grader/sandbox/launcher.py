@@ -21,7 +21,6 @@ import sys
 import sysconfig
 import tempfile
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import BinaryIO
 
