@@ -220,3 +220,19 @@ def test_numpy_submodules_loaded_lazily_keep_working_across_calls():
         assert sandbox.spectrum(np.ones(4)).shape == (3,)
     finally:
         sandbox.close()
+
+
+def test_require_isolation_full_refuses_below_it(monkeypatch):
+    from typer.testing import CliRunner
+
+    from grader.cli import app
+    from grader.sandbox import levels
+    from grader.sandbox.launcher import IsolationError
+
+    monkeypatch.setattr(levels, "isolation_level", lambda: ("reduced", "не найден bubblewrap (bwrap)"))
+    with pytest.raises(IsolationError, match="требуется уровень изоляции «full»"):
+        levels.choose_level("full")
+    assert levels.choose_level(None)[0] == "reduced"
+    result = CliRunner().invoke(app, ["test", "02", str(ROOT / "solutions" / "activations.py"),
+                                      "--require-isolation", "full", "--course", str(ROOT)])
+    assert result.exit_code == 3 and "Отказ" in result.output
