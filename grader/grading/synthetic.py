@@ -75,7 +75,7 @@ def mutant_submission(course: LoadedCourse, assignment_id: str, mutant: Mutant) 
         reference,
         f"# ---- typical mistake {mutant.id}",
         "import types as _types\n"
-        "ref = _types.SimpleNamespace(**{k: v for k, v in dict(globals()).items() if callable(v)})",
+        "ref = _types.SimpleNamespace(**{k: v for k, v in dict(globals()).items() if not k.startswith('__')})",
         _support_code(course.mutants_path(assignment)),
         mutant_source(mutant),
     ])

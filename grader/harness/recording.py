@@ -32,7 +32,10 @@ class RecordedCall:
 
 
 def _snapshot(value: Any) -> Any:
-    """A copy of plain test data (arrays copied, containers rebuilt): cheaper than deepcopy."""
+    """A copy of test data (arrays copied, containers rebuilt): cheaper than deepcopy.
+
+    Callables (a test's `f` for numerical_gradient, `grad_fn` for minimize) are kept by
+    reference: they are the test's own trusted code, and replaying a mutant calls them again."""
     if isinstance(value, np.ndarray):
         return value.copy()
     if isinstance(value, list):
@@ -42,14 +45,6 @@ def _snapshot(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _snapshot(v) for k, v in value.items()}
     return value
-
-
-def _plain(value: Any) -> bool:
-    if isinstance(value, (list, tuple)):
-        return all(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(_plain(v) for v in value.values())
-    return not callable(value)
 
 
 def _changed(before: Any, after: Any) -> bool:
@@ -90,7 +85,7 @@ def _observe(function: Callable, args: tuple, kwargs: dict, before: tuple | None
 def recording(name: str, function: Callable, log: list[RecordedCall]) -> Callable:
     """Wrap `function` so each call with plain-data arguments is appended to `log`."""
     def wrapper(*args, **kwargs):
-        if len(log) >= MAX_RECORDED_CALLS or not (_plain(args) and _plain(kwargs)):
+        if len(log) >= MAX_RECORDED_CALLS:
             return function(*args, **kwargs)
         saved = (_snapshot(args), _snapshot(kwargs))
         started = time.monotonic()
@@ -112,10 +107,17 @@ def _same(a: Any, b: Any) -> bool:
     if a is None or b is None or isinstance(a, str) or isinstance(b, str):
         return a == b
     try:
-        x, y = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+        x, y = np.asarray(a), np.asarray(b)
+        if _kind(x) != _kind(y):  # a float mask is not a boolean one, float labels are not integers
+            return False
+        x, y = x.astype(np.float64), y.astype(np.float64)
     except (TypeError, ValueError):
         return False
     return x.shape == y.shape and bool(np.allclose(x, y, rtol=1e-6, atol=1e-9, equal_nan=True))
+
+
+def _kind(array: np.ndarray) -> str:
+    return {"b": "bool", "i": "int", "u": "int", "f": "float", "c": "complex"}.get(array.dtype.kind, "other")
 
 
 def _replay(module: Any, call: RecordedCall) -> tuple:
