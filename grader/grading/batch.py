@@ -6,8 +6,6 @@ per-submission cost is the tests themselves, not interpreter start-up.
 """
 from __future__ import annotations
 
-import time
-from collections import defaultdict
 from datetime import datetime, timezone
 from typing import Any, Callable
 
@@ -50,38 +48,55 @@ def _record(candidate: Candidate, assignment: Assignment, level: str, digest: st
 
 
 def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: list[Candidate], *,
-                     level: str, loader: Callable, hints: Hints | None) -> list[SubmissionRecord]:
-    """Grade `candidates` (their sources read here, run in the sandbox via `loader`)."""
+                     level: str, loader: Callable, hints: Hints | None,
+                     on_record: Callable[[SubmissionRecord], None] | None = None) -> list[SubmissionRecord]:
+    """Grade `candidates` (their sources read here, run in the sandbox via `loader`).
+
+    `on_record` receives each record as soon as that submission is graded."""
     records: dict[str, SubmissionRecord] = {}
     subjects: dict[str, Callable] = {}
     suite = suite_hash(course, assignment)
     readable: dict[str, tuple[Candidate, str, Any]] = {}
+
+    def done(key: str, record: SubmissionRecord) -> None:
+        records[key] = record
+        if on_record is not None:
+            on_record(record)
+
     for index, candidate in enumerate(candidates):
         key = f"s{index}"
         digest = grading_key(candidate.path, suite)
         try:
             source = read_submission(candidate.path, assignment.module)
         except (SubmissionError, OSError) as exc:
-            records[key] = _record(candidate, assignment, level, digest, status="load_error", message=str(exc))
+            done(key, _record(candidate, assignment, level, digest, status="load_error", message=str(exc)))
             continue
         readable[key] = (candidate, digest, source)
         subjects[key] = (lambda s=source: loader(s.text, assignment.module, s.origin))
+
+    only = next(iter(subjects)) if len(subjects) == 1 else None
+
+    def subject_done(subject: str | None, results: list[TestResult]) -> None:
+        key = subject or only
+        candidate, digest, source = readable[key]
+        done(key, _graded(candidate, assignment, level, digest, source, results))
+
     if subjects:
-        started = time.monotonic()
-        results = run_tests(course.hidden_tests(assignment), subjects=subjects, hints=hints)
-        elapsed = time.monotonic() - started
-        by_subject: dict[str, list[TestResult]] = defaultdict(list)
-        only = next(iter(subjects)) if len(subjects) == 1 else None
-        for result in results:
-            by_subject[result.subject or only].append(result)
-        for key, (candidate, digest, source) in readable.items():
-            outcomes = [_outcome(r) for r in by_subject.get(key, [])]
-            raw = sum(o.points for o in outcomes)
-            record = _record(candidate, assignment, level, digest, notes=list(source.notes), outcomes=outcomes,
-                             raw_score=raw, duration=sum(o.duration for o in outcomes) or elapsed / len(subjects))
-            record.score = round(raw * (1 - record.penalty_percent / 100), 6)
-            load_failures = [o for o in outcomes if o.message.startswith("решение не загружается")]
-            if outcomes and len(load_failures) == len(outcomes):
-                record.status, record.message = "load_error", load_failures[0].message
-            records[key] = record
+        run_tests(course.hidden_tests(assignment), subjects=subjects, hints=hints, on_subject_done=subject_done)
+    for key, (candidate, digest, source) in readable.items():
+        if key not in records:  # no test reached it (cannot happen unless the suite is empty)
+            done(key, _graded(candidate, assignment, level, digest, source, []))
     return [records[f"s{i}"] for i in range(len(candidates))]
+
+
+def _graded(candidate: Candidate, assignment: Assignment, level: str, digest: str, source,
+            results: list[TestResult]) -> SubmissionRecord:
+    outcomes = [_outcome(r) for r in results]
+    raw = sum(o.points for o in outcomes)
+    record = _record(candidate, assignment, level, digest, notes=list(source.notes), outcomes=outcomes,
+                     raw_score=raw, duration=sum(o.duration for o in outcomes))
+    record.score = round(raw * (1 - record.penalty_percent / 100), 6)
+    load_failures = [o for o in outcomes if o.message.startswith("решение не загружается")]
+    if outcomes and len(load_failures) == len(outcomes):
+        record.status, record.message = "load_error", load_failures[0].message
+    return record

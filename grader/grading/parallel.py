@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import sys
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from ..records import SubmissionRecord
 from .discover import Candidate
 
-CHUNK = 25  # submissions per pytest session: amortizes collection, keeps progress fine-grained
+CHUNK = 50  # submissions per pytest session: collection is paid once per chunk; records stream out one by one
 
 _state: dict = {}
 
 
-def _init(course_root: str, assignment_id: str, level: str, slots, require_hints: bool) -> None:
+def _init(course_root: str, assignment_id: str, level: str, slots, records, require_hints: bool) -> None:
     """Per grading process: load the course, the hints and start a zygote in its own uid slot."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _die_with_parent()
@@ -33,7 +34,7 @@ def _init(course_root: str, assignment_id: str, level: str, slots, require_hints
     course = load_course(Path(course_root))
     assignment = course.course.assignment(assignment_id)
     limits = course.course.limits
-    _state.update(course=course, assignment=assignment, level=level,
+    _state.update(course=course, assignment=assignment, level=level, records=records,
                   hints=load_hints(course, assignment) if require_hints else None,
                   loader=sandboxed_loader(level, call_timeout_s=limits.call_timeout_s,
                                           budget_s=limits.submission_budget_s, memory_mb=limits.memory_mb,
@@ -48,13 +49,15 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
 
 
-def _grade_chunk(candidates: list[Candidate]) -> tuple[list[SubmissionRecord], int, float]:
-    """The chunk's records, this grading process's pid and its peak resident memory (MiB)."""
+def _grade_chunk(candidates: list[Candidate]) -> tuple[int, float]:
+    """Grade a chunk, sending each record to the parent as soon as it is ready.
+
+    Returns this grading process's pid and its peak resident memory (MiB)."""
     import resource
     from .batch import grade_candidates
-    records = grade_candidates(_state["course"], _state["assignment"], candidates, level=_state["level"],
-                               loader=_state["loader"], hints=_state["hints"])
-    return records, os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    grade_candidates(_state["course"], _state["assignment"], candidates, level=_state["level"],
+                     loader=_state["loader"], hints=_state["hints"], on_record=_state["records"].put)
+    return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _chunks(items: list[Candidate], size: int) -> Iterable[list[Candidate]]:
@@ -65,7 +68,7 @@ def _chunks(items: list[Candidate], size: int) -> Iterable[list[Candidate]]:
 def grade_in_parallel(course_root: Path, assignment_id: str, candidates: list[Candidate], *, level: str,
                       jobs: int, hints: bool = True, chunk: int = CHUNK,
                       peak_memory: dict | None = None) -> Iterator[SubmissionRecord]:
-    """Yield records as chunks finish (in completion order).
+    """Yield each record as soon as its submission is graded (in completion order).
 
     `peak_memory`, if given, receives {grading process pid: peak resident MiB}."""
     if not candidates:
@@ -77,21 +80,33 @@ def grade_in_parallel(course_root: Path, assignment_id: str, candidates: list[Ca
     slots = context.Queue()  # handed to each grading process at its start
     for slot in range(jobs):
         slots.put(slot)
+    results = context.Queue()  # records, one per submission, as they are graded
     chunk = max(1, min(chunk, -(-len(candidates) // jobs)))
+    expected = len(candidates)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init,
-                             initargs=(str(course_root), assignment_id, level, slots, hints)) as pool:
+                             initargs=(str(course_root), assignment_id, level, slots, results, hints)) as pool:
         pending: set[Future] = {pool.submit(_grade_chunk, part) for part in _chunks(candidates, chunk)}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                records, pid, peak = future.result()
-                if peak_memory is not None:
-                    peak_memory[pid] = max(peak, peak_memory.get(pid, 0.0))
-                yield from records
+        while expected:
+            try:
+                record = results.get(timeout=0.2)
+            except queue.Empty:
+                finished = {f for f in pending if f.done()}
+                for future in finished:
+                    pid, peak = future.result()  # re-raises a grading process's failure here
+                    if peak_memory is not None:
+                        peak_memory[pid] = max(peak, peak_memory.get(pid, 0.0))
+                pending -= finished
+                if not pending and results.empty():
+                    break
+                continue
+            expected -= 1
+            yield record
+        for future in pending:
+            pid, peak = future.result()
+            if peak_memory is not None:
+                peak_memory[pid] = max(peak, peak_memory.get(pid, 0.0))
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
-
-ProgressCallback = Callable[[SubmissionRecord], None]

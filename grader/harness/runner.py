@@ -42,22 +42,41 @@ class TestResult:
 
 
 class _Collector:
-    """Merges setup/call/teardown reports into one TestResult per test."""
+    """Merges setup/call/teardown reports into one TestResult per test.
 
-    def __init__(self) -> None:
+    Items run subject by subject; when the subject changes, the previous one is
+    complete and `on_subject_done(subject, results)` hands its results on at once.
+    """
+
+    def __init__(self, on_subject_done: Callable[[str | None, list[TestResult]], None] | None = None) -> None:
         self.results: dict[str, TestResult] = {}
         self.errors: list[str] = []
+        self.on_subject_done = on_subject_done
+        self._current: str | None = None
+        self._pending: list[TestResult] = []
+
+    def flush(self) -> None:
+        if self.on_subject_done is not None and self._pending:
+            self.on_subject_done(self._current, self._pending)
+        self._pending = []
+
+    def pytest_sessionfinish(self) -> None:
+        self.flush()
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         info = dict(report.user_properties).get(RESULT_KEY, {})
         test_id = info.get("test_id") or report.nodeid.split("::", 1)[-1]
         result = self.results.get(report.nodeid)
         if result is None:
+            if info.get("subject") != self._current:
+                self.flush()
+                self._current = info.get("subject")
             result = self.results[report.nodeid] = TestResult(
                 test_id=test_id, function=info.get("function"), points=0.0,
                 max_points=float(info.get("max_points", 0.0)), passed=True, message="",
                 duration=0.0, subject=info.get("subject"),
             )
+            self._pending.append(result)
         result.duration += report.duration
         if not report.passed and result.passed:
             result.passed = False
@@ -78,13 +97,14 @@ class HarnessError(Exception):
 
 def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None = None,
               submission: Path | None = None, keyword: str | None = None,
-              isolation: str = "inprocess", limits: Any = None, hints: Hints | None = None) -> list[TestResult]:
+              isolation: str = "inprocess", limits: Any = None, hints: Hints | None = None,
+              on_subject_done: Callable[[str | None, list[TestResult]], None] | None = None) -> list[TestResult]:
     """Run `test_file` against one submission file or several named (trusted) subjects.
 
     `isolation` is "inprocess" (self-check, trusted code) or a sandbox level
     ("full", "reduced") for grading; `limits` is course.yaml's Limits.
     """
-    collector = _Collector()
+    collector = _Collector(on_subject_done)
     plugins: list[Any] = [collector]
     args = [str(test_file), "-c", str(_EMPTY_INI), "--rootdir", str(Path(test_file).parent),
             "-p", "grader.harness.plugin", "--import-mode=importlib",
