@@ -118,6 +118,7 @@ def test_kill_9_mid_batch_then_resume(tmp_path):
 
     make_class(COURSE, "01", tmp_path / "class", 48, correct_share=0.5)
     db = f"sqlite:///{tmp_path / 'gb.sqlite'}"
+    helpers_before = _grading_helpers()
     command = [sys.executable, "-m", "grader.cli", "grade", "01", str(tmp_path / "class"), "--db", db,
                "--jobs", "2", "--course", str(ROOT)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -131,6 +132,13 @@ def test_kill_9_mid_batch_then_resume(tmp_path):
         time.sleep(0.1)
     process.send_signal(signal.SIGKILL)  # that one process only
     process.wait(timeout=30)
+    leftovers = _grading_helpers() - helpers_before
+    for _ in range(100):  # grading processes and sandboxes notice the command is gone and exit
+        if not leftovers:
+            break
+        time.sleep(0.1)
+        leftovers = _grading_helpers() - helpers_before
+    assert not leftovers, leftovers
     with Gradebook(db) as gradebook:
         before = {r.student_id: r for r in gradebook.current("01_neuron")}
     assert 0 < len(before) < 48, len(before)
@@ -181,3 +189,17 @@ def test_a_mixed_class_grades_in_one_command_with_feedback_and_every_export(tmp_
                                        "--assignment", "02", "--course", str(ROOT)])
         assert exported.exit_code == 0, (fmt, exported.output)
         assert (tmp_path / out).exists(), fmt
+
+
+def _grading_helpers() -> set[int]:
+    """Pids of fork servers, grading processes and sandboxed workers running now."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+            except OSError:
+                continue
+            if "grader.grading.batch" in cmdline or "/nngrader/worker.py" in cmdline:
+                found.add(int(entry.name))
+    return found

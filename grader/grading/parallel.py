@@ -11,6 +11,8 @@ import multiprocessing
 import os
 import queue
 import sys
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -23,10 +25,10 @@ CHUNK = 50  # submissions per pytest session: collection is paid once per chunk;
 _state: dict = {}
 
 
-def _init(course_root: str, assignment_id: str, level: str, slots, records, require_hints: bool) -> None:
+def _init(course_root: str, assignment_id: str, level: str, slots, records, require_hints: bool,
+          command_pid: int) -> None:
     """Per grading process: load the course, the hints and start a zygote in its own uid slot."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    _die_with_parent()
     from ..course import load_course
     from ..harness.plugin import sandboxed_loader
     from .batch import load_hints
@@ -39,14 +41,30 @@ def _init(course_root: str, assignment_id: str, level: str, slots, records, requ
                   loader=sandboxed_loader(level, call_timeout_s=limits.call_timeout_s,
                                           budget_s=limits.submission_budget_s, memory_mb=limits.memory_mb,
                                           slot=slots.get()))
+    _die_with(command_pid)
 
 
-def _die_with_parent() -> None:
-    """If the instructor's command is killed (even kill -9), its grading processes go too."""
+def _die_with(command_pid: int) -> None:
+    """If the instructor's command is killed (even kill -9), this grading process and its sandbox go too.
+
+    Grading processes are children of the fork server, not of the command, so
+    PR_SET_PDEATHSIG cannot see the command die: a watchdog thread checks it.
+    """
+    def alive() -> bool:
+        try:
+            with open(f"/proc/{command_pid}/stat") as stat:
+                return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    def watch() -> None:
+        while alive():
+            time.sleep(0.5)
+        _state["loader"].close()  # the zygote and the worker in progress
+        os._exit(1)
+
     if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        threading.Thread(target=watch, name="nngrader-watchdog", daemon=True).start()
 
 
 def _grade_chunk(candidates: list[Candidate]) -> tuple[int, float]:
@@ -84,7 +102,8 @@ def grade_in_parallel(course_root: Path, assignment_id: str, candidates: list[Ca
     chunk = max(1, min(chunk, -(-len(candidates) // jobs)))
     expected = len(candidates)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init,
-                             initargs=(str(course_root), assignment_id, level, slots, results, hints)) as pool:
+                             initargs=(str(course_root), assignment_id, level, slots, results, hints,
+                                       os.getpid())) as pool:
         pending: set[Future] = {pool.submit(_grade_chunk, part) for part in _chunks(candidates, chunk)}
         while expected:
             try:
