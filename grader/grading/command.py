@@ -76,7 +76,7 @@ def grade_command(
     with gradebook:
         for target in targets:
             if found[target.id] or not every:
-                _grade_assignment(loaded.root, target, found[target.id], gradebook, level=level, force=force,
+                _grade_assignment(loaded, target, found[target.id], gradebook, level=level, force=force,
                                   jobs=jobs or default_jobs(), hints=not no_hints)
         if every:
             _print_class(gradebook, [t for t in targets if found[t.id]])
@@ -99,17 +99,19 @@ def _grade_nbgrader_course(loaded, targets, nbgrader: Path, *, every: bool, leve
         _print_summary(gradebook, targets[0])
 
 
-def _grade_assignment(course_root: Path, target, candidates, gradebook, *, level: str, force: bool, jobs: int,
+def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, force: bool, jobs: int,
                       hints: bool) -> None:
     known = {} if force else gradebook.known_hashes(target.id)
-    suite = suite_hash(load_course(course_root), target)
-    todo = [c for c in candidates if known.get(c.student_id) != grading_key(c.path, suite)]
+    suite = suite_hash(loaded, target)
+    for candidate in candidates:  # hashed once here; the grading processes reuse it
+        candidate.key = grading_key(candidate.path, suite)
+    todo = [c for c in candidates if known.get(c.student_id) != c.key]
     skipped = len(candidates) - len(todo)
     console.print(f"[bold]{target.id}[/]: решений {len(candidates)}, к проверке {len(todo)}"
                   + (f", уже проверены {skipped} (--force — перепроверить)" if skipped else "")
                   + f"; изоляция: {level}")
     started = time.monotonic()
-    graded = _run(course_root, target.id, todo, level, jobs, hints, gradebook)
+    graded = _run(loaded.root, target.id, todo, level, jobs, hints, gradebook)
     elapsed = time.monotonic() - started
     if graded:
         console.print(f"Проверено {graded} за {elapsed:.1f} с ({graded / max(elapsed, 1e-9):.1f} решений/с)")

@@ -30,6 +30,7 @@ class Candidate:
     student_name: str
     path: Path
     submitted_at: datetime | None
+    key: str | None = None  # grading_key(path, suite), once computed
 
 
 def _mtime(path: Path) -> datetime:

@@ -15,9 +15,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable
 
-import numpy as np
 import pytest
 
+from ..plaindata import jsonable
 from ..submission import SubmissionError, describe_homoglyph, homoglyph_of, read_submission
 from ..testing import GradingFailure
 from .loader import SubmissionLoadError, load_module_from_source
@@ -291,18 +291,6 @@ def _display_name(item: pytest.Item) -> str:
     return f"{base}[{ids}]"
 
 
-def _json_safe(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_safe(v) for v in value]
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_call(item: pytest.Item) -> None:
     """Each test starts with an empty call log (the fixture lives for the whole file)."""
@@ -321,7 +309,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
                             "subject": _subject_of(item), "message": "", "test_id": _display_name(item)}
     if report.failed and call.excinfo is not None:
         info["message"] = russian_failure(call.excinfo, student.source_file if student else None)
-        info["details"] = _json_safe(getattr(call.excinfo.value, "details", {}) or {})
+        info["details"] = jsonable(getattr(call.excinfo.value, "details", {}) or {})
         hints = item.config.pluginmanager.get_plugin(HINTS_PLUGIN)
         if hints is not None and student is not None and student.calls:
             matched = hints.explain(student.calls)
