@@ -35,6 +35,16 @@ def points(n: float, function: str):
     return pytest.mark.nngrader(points=float(n), function=function)
 
 
+def rule(key: str):
+    """Tie a hidden test to the statement sentence it enforces.
+
+    `key` must appear in the assignment README's «Что проверяется» list as a
+    line starting with `` `key` — `` followed by the sentence in words, so a
+    test can never enforce a rule the student was not told (validate checks it).
+    """
+    return pytest.mark.nngrader_rule(key)
+
+
 def checks(function: str):
     """Tie a public (ungraded) test to the API function it checks."""
     return pytest.mark.nngrader(points=0.0, function=function)

@@ -119,6 +119,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "nngrader(points, function): баллы теста и проверяемая функция")
+    config.addinivalue_line("markers", "nngrader_rule(key): правило условия, которое проверяет тест")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
