@@ -89,7 +89,7 @@ def test_no_network_no_namespaces_no_host_processes(probe):
 def test_environment_is_scrubbed(probe):
     assert "NNGRADER_SECRET" not in probe["env"]
     assert set(probe["env"]) <= {"PATH", "LANG", "LC_ALL", "HOME", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
-                                 "MKL_NUM_THREADS", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "PWD"}
+                                 "MKL_NUM_THREADS", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "PWD", "TMPDIR"}
 
 
 def test_calls_cross_as_data_with_callbacks_warnings_and_exceptions():
