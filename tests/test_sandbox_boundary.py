@@ -142,6 +142,38 @@ def look():
         assert objects == 0
 
 
+def test_files_left_anywhere_writable_are_gone_for_the_next_student(host):
+    """Every writable place at the full level; at the reduced one, the submission's own cwd, HOME and TMPDIR
+    (the host's /tmp and /dev/shm stay shared there: one reason grading refuses that level)."""
+    shared = '"/tmp", "/scratch", "/dev/shm"' if host.level == FULL else ""
+    writer = load(host, '''
+import os, tempfile
+def leave():
+    left = []
+    for d in {os.getcwd(), os.environ.get("HOME", "."), tempfile.gettempdir(), SHARED}:
+        if os.path.isdir(d) and os.access(d, os.W_OK):
+            os.makedirs(os.path.join(d, "deep", "er"), exist_ok=True)
+            open(os.path.join(d, "deep", "er", "marker"), "w").write("1")
+            open(os.path.join(d, "marker"), "w").write("1")
+            left.append(d)
+    return left
+'''.replace("SHARED", shared))
+    try:
+        left = writer.leave()
+    finally:
+        writer.close()
+    assert left
+    reader = load(host, '''
+import os
+def look(places):
+    return [d for d in places if os.path.exists(os.path.join(d, "marker")) or os.path.exists(os.path.join(d, "deep"))]
+''')
+    try:
+        assert reader.look(left) == []
+    finally:
+        reader.close()
+
+
 def test_a_forged_huge_reply_is_refused_without_reading_it(host):
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     student = load(host, hostile("forged_huge_reply.py"))

@@ -230,7 +230,9 @@ def _bwrap_command(bwrap: str, uid: int, limits: WorkerLimits, worker_args: list
     source = _worker_files_dir()
     for name in _WORKER_FILES:  # file by file: the rest of the package never appears inside
         cmd += ["--ro-bind", str(source / name), f"/nngrader/{name}"]
-    cmd += ["--chdir", "/scratch", "--remount-ro", "/"]
+    # /dev read-only too: without a user namespace of its own (non-root grader) it would belong to the
+    # sandbox uid, and a file left in /dev/shm would survive to the next submission.
+    cmd += ["--chdir", "/scratch", "--remount-ro", "/dev", "--remount-ro", "/"]
     inner = [_sandbox_executable(mounts), "-I", "-B", "/nngrader/worker.py", *worker_args, "--seccomp"]
     if os.geteuid() == 0:
         # Root keeps every capability in bwrap unless dropped; then become an unprivileged uid for real.
