@@ -81,7 +81,6 @@ def test_a_venv_under_tmp_is_mounted_outside_the_scratch_dirs(tmp_path):
                    timeout=120)
     site = next(venv.glob("lib/python3*/site-packages"))
     (site / "numpy_from_main.pth").write_text(str(Path(numpy.__file__).parents[1]) + "\n", encoding="utf-8")
-    assert str(venv).startswith("/tmp/") or not str(venv).startswith("/tmp"), venv
     out = subprocess.run([str(venv / "bin" / "python"), "-c", VENV_PROBE], capture_output=True, text=True,
                          timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-3000:]

@@ -246,7 +246,7 @@ def _bwrap_command(bwrap: str, uid: int, limits: WorkerLimits, worker_args: list
 
 def _reduced_args(uid: int) -> list[str]:
     """Worker flags at the reduced level: seccomp where the kernel has it, a real uid drop under root."""
-    args = ["--seccomp"] if sys.platform.startswith("linux") and seccomp_filter.supported() else []
+    args = ["--seccomp-if-available"] if sys.platform.startswith("linux") and seccomp_filter.supported() else []
     if os.geteuid() == 0:
         args += ["--uid", str(uid)]
     return args

@@ -499,13 +499,16 @@ def _quiet_standard_streams() -> None:
 
 
 def _options(args: list[str]) -> dict:
-    """worker.py [--seccomp] [--uid N] (--fds R W | --zygote FD [--pidns] [--scratch DIR]... [--scratch-base PARENT])"""
-    opts: dict = {"seccomp": False, "uid": None, "fds": None, "zygote": None, "pidns": False, "scratch": [],
-                  "scratch_base": None}
+    """worker.py [--seccomp | --seccomp-if-available] [--uid N]
+                 (--fds R W | --zygote FD [--pidns] [--scratch DIR]... [--scratch-base PARENT])"""
+    opts: dict = {"seccomp": False, "seccomp_try": False, "uid": None, "fds": None, "zygote": None, "pidns": False,
+                  "scratch": [], "scratch_base": None}
     it = iter(args)
     for arg in it:
         if arg == "--seccomp":
             opts["seccomp"] = True
+        elif arg == "--seccomp-if-available":
+            opts["seccomp_try"] = True
         elif arg == "--uid":
             opts["uid"] = int(next(it))
         elif arg == "--fds":
@@ -526,9 +529,15 @@ def main() -> None:
     opts = _options(sys.argv[1:])
     if opts["uid"] is not None:
         _preload()
-    if opts["seccomp"]:
+    if opts["seccomp"] or opts["seccomp_try"]:
         import seccomp_filter
-        seccomp_filter.install()
+        try:
+            seccomp_filter.install()
+        except OSError:
+            if opts["seccomp"]:  # required (full level): better no worker than an unfiltered one
+                raise
+            opts["seccomp_try"] = False  # reduced level on a kernel without seccomp: run without it
+    opts["seccomp"] = opts["seccomp"] or opts["seccomp_try"]
     if opts["zygote"] is not None:
         import ctypes
         ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: children cannot open our /proc files
