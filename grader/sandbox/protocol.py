@@ -46,6 +46,10 @@ MAX_MUTATED = 1000
 _ALLOWED_KINDS = set("biufc")  # bool, signed, unsigned, float, complex
 
 
+_TOO_BIG = ("ответ слишком большой (больше 4 МиБ списков и чисел или 256 МиБ массивов): возвращайте массивы "
+            "NumPy, а не списки")
+
+
 class ProtocolError(Exception):
     """The other side sent something that is not plain data."""
 
@@ -214,6 +218,8 @@ def write_message(stream: BinaryIO, message: dict, blobs: list, deadline: float 
     With a `deadline` (time.monotonic()), a reader that stops reading raises ChannelTimeout."""
     header = json.dumps(message, ensure_ascii=False, allow_nan=False).encode("utf-8")
     sizes = [len(memoryview(blob).cast("B")) for blob in blobs]
+    if len(header) > MAX_HEADER_BYTES or sum(sizes) > MAX_MESSAGE_BYTES or len(blobs) > MAX_BLOBS:
+        raise ProtocolError(_TOO_BIG)  # refused before a byte is written: the channel stays in sync
     _write_all(stream, struct.pack("<QI", len(header), len(blobs)) + header, deadline)
     for blob, size in zip(blobs, sizes):
         _write_all(stream, struct.pack("<Q", size), deadline)
@@ -267,7 +273,7 @@ def read_message(stream: BinaryIO, deadline: float | None = None) -> tuple[dict,
     Replies (op "reply") come back with their metadata bounded (see bound_reply)."""
     header_len, n_blobs = struct.unpack("<QI", _read_exact(stream, 12, deadline))
     if header_len > MAX_HEADER_BYTES or n_blobs > MAX_BLOBS:
-        raise ProtocolError("сообщение слишком большое")
+        raise ProtocolError(_TOO_BIG)
     try:
         header = json.loads(_read_exact(stream, header_len, deadline).decode("utf-8"))
     except (ValueError, RecursionError):
@@ -279,7 +285,7 @@ def read_message(stream: BinaryIO, deadline: float | None = None) -> tuple[dict,
         (size,) = struct.unpack("<Q", _read_exact(stream, 8, deadline))
         total += size
         if total > MAX_MESSAGE_BYTES:
-            raise ProtocolError("сообщение слишком большое")
+            raise ProtocolError(_TOO_BIG)
         blobs.append(_read_exact(stream, size, deadline))
     if header.get("op") == "reply":
         bound_reply(header)

@@ -263,7 +263,13 @@ class Worker:
             message["mutated_values"] = []
             message["error"] = {"type": "ProtocolError", "message": "слишком глубоко вложенная структура",
                                 "line": None, "traceback": ""}
-        self.channel.send(message, blobs)
+        try:
+            self.channel.send(message, blobs)
+        except protocol.ProtocolError as exc:  # over the bounds the trusted side accepts: nothing was sent
+            message.pop("value", None)
+            message["mutated_values"] = []
+            message["error"] = {"type": "ProtocolError", "message": str(exc), "line": None, "traceback": ""}
+            self.channel.send(message, [])
 
 
 class Zygote:
