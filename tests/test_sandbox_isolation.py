@@ -22,9 +22,15 @@ def probe():
                  {str(ROOT / "gradebook.sqlite")!r}, "/home", "/etc/passwd", "/etc/shadow", "/var"):
         found[path] = os.path.exists(path)
     # The course folder itself may appear only as the parent of a virtualenv kept inside it.
-    found["course_listing"] = sorted(os.listdir({str(ROOT)!r})) if os.path.isdir({str(ROOT)!r}) else []
+    try:
+        found["course_listing"] = sorted(os.listdir({str(ROOT)!r}))
+    except OSError:
+        found["course_listing"] = []
     # Only the interpreter's own directory may appear (it can live under /root).
-    found["root_listing"] = sorted(os.listdir("/root")) if os.path.isdir("/root") else []
+    try:
+        found["root_listing"] = sorted(os.listdir("/root"))
+    except OSError:  # absent, or unreadable by the unprivileged uid (reduced level under root)
+        found["root_listing"] = []
     try:
         open("/proc/1/environ", "rb").read()
         found["read_init_environ"] = True
@@ -140,7 +146,8 @@ def shapes():
 
 def test_a_hung_call_costs_one_call_and_the_worker_restarts():
     source = "def slow():\n    while True:\n        pass\ndef fast(x):\n    return x + 1\n"
-    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL, call_timeout_s=1.0)
+    # 2 s: a restarted standalone worker starts Python and numpy within the call's time limit.
+    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL, call_timeout_s=2.0)
     try:
         started = time.monotonic()
         with pytest.raises(SandboxFailure, match="превышен лимит времени"):

@@ -488,8 +488,29 @@ _PRELOAD = ("math", "cmath", "random", "statistics", "itertools", "functools", "
             "numpy.random", "numpy.linalg", "numpy.fft", "numpy.polynomial", "numpy.testing")
 
 
+def _world_readable_tree(path: str) -> bool:
+    """Can any uid list `path` (o+r) and reach it (o+x on it and every parent)?"""
+    import stat
+    try:
+        if not os.stat(path).st_mode & stat.S_IROTH:
+            return False
+        while True:
+            if not os.stat(path).st_mode & stat.S_IXOTH:
+                return False
+            parent = os.path.dirname(path)
+            if parent == path:
+                return True
+            path = parent
+    except OSError:
+        return False
+
+
 def _preload() -> None:
+    """Import _PRELOAD now if the unprivileged uid will not be able to (costs ~0.2 s, so only then)."""
     import importlib
+    import sysconfig
+    if all(_world_readable_tree(p) for p in {sysconfig.get_paths()["stdlib"], os.path.dirname(np.__file__)}):
+        return
     for name in _PRELOAD:
         try:
             importlib.import_module(name)
