@@ -156,14 +156,29 @@ def test_symlink_to_the_reference_is_not_graded_as_the_reference(course, tmp_pat
 
 
 def test_nothing_survives_between_submissions(course, tmp_path):
+    """Files left in the working directory, HOME and TMPDIR are gone for the next submission (every level)."""
+    places = "[os.getcwd(), os.environ.get('HOME', '.'), tempfile.gettempdir()]"
     writer = tmp_path / "writer.py"
-    writer.write_text(REFERENCE + "\nopen('/tmp/marker', 'w').write('1')\nopen('marker', 'w').write('1')\n",
-                      encoding="utf-8")
+    writer.write_text(REFERENCE + f"\nimport os, tempfile\nfor d in {places}:\n"
+                      "    open(os.path.join(d, 'marker'), 'w').write('1')\n", encoding="utf-8")
     reader = tmp_path / "reader.py"
-    reader.write_text(REFERENCE.replace("def relu(x):", "def relu(x):\n    import os\n"
-                                        "    if os.path.exists('/tmp/marker') or os.path.exists('marker'):\n"
+    reader.write_text(REFERENCE.replace("def relu(x):", "def relu(x):\n    import os, tempfile\n"
+                                        f"    if any(os.path.exists(os.path.join(d, 'marker')) for d in {places}):\n"
                                         "        return None"), encoding="utf-8")
     assert grade(course, writer)[0] == 100
+    assert grade(course, reader)[0] == 100
+
+
+@pytest.mark.skipif(LEVEL != FULL, reason=f"только при полной изоляции (без неё /tmp — общий каталог машины): {REASON}")
+def test_the_sandbox_tmp_is_its_own(course, tmp_path):
+    writer = tmp_path / "writer.py"
+    writer.write_text(REFERENCE + "\nopen('/tmp/nngrader-marker', 'w').write('1')\n", encoding="utf-8")
+    reader = tmp_path / "reader.py"
+    reader.write_text(REFERENCE.replace("def relu(x):", "def relu(x):\n    import os\n"
+                                        "    if os.path.exists('/tmp/nngrader-marker'):\n"
+                                        "        return None"), encoding="utf-8")
+    assert grade(course, writer)[0] == 100
+    assert not Path("/tmp/nngrader-marker").exists()  # the host's /tmp was never the sandbox's
     assert grade(course, reader)[0] == 100
 
 

@@ -22,9 +22,15 @@ def probe():
                  {str(ROOT / "gradebook.sqlite")!r}, "/home", "/etc/passwd", "/etc/shadow", "/var"):
         found[path] = os.path.exists(path)
     # The course folder itself may appear only as the parent of a virtualenv kept inside it.
-    found["course_listing"] = sorted(os.listdir({str(ROOT)!r})) if os.path.isdir({str(ROOT)!r}) else []
+    try:
+        found["course_listing"] = sorted(os.listdir({str(ROOT)!r}))
+    except OSError:
+        found["course_listing"] = []
     # Only the interpreter's own directory may appear (it can live under /root).
-    found["root_listing"] = sorted(os.listdir("/root")) if os.path.isdir("/root") else []
+    try:
+        found["root_listing"] = sorted(os.listdir("/root"))
+    except OSError:  # absent, or unreadable by the unprivileged uid (reduced level under root)
+        found["root_listing"] = []
     try:
         open("/proc/1/environ", "rb").read()
         found["read_init_environ"] = True
@@ -89,7 +95,7 @@ def test_no_network_no_namespaces_no_host_processes(probe):
 def test_environment_is_scrubbed(probe):
     assert "NNGRADER_SECRET" not in probe["env"]
     assert set(probe["env"]) <= {"PATH", "LANG", "LC_ALL", "HOME", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
-                                 "MKL_NUM_THREADS", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "PWD"}
+                                 "MKL_NUM_THREADS", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "PWD", "TMPDIR"}
 
 
 def test_calls_cross_as_data_with_callbacks_warnings_and_exceptions():
@@ -140,7 +146,8 @@ def shapes():
 
 def test_a_hung_call_costs_one_call_and_the_worker_restarts():
     source = "def slow():\n    while True:\n        pass\ndef fast(x):\n    return x + 1\n"
-    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL, call_timeout_s=1.0)
+    # 2 s: a restarted standalone worker starts Python and numpy within the call's time limit.
+    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL, call_timeout_s=2.0)
     try:
         started = time.monotonic()
         with pytest.raises(SandboxFailure, match="превышен лимит времени"):
@@ -158,10 +165,11 @@ def test_a_hung_call_costs_one_call_and_the_worker_restarts():
 
 def test_budget_per_submission_is_enforced():
     source = "import time\ndef nap():\n    time.sleep(0.6)\n    return 1\n"
-    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL, call_timeout_s=5.0, budget_s=1.5)
+    # The worker's start counts too (0.2-1 s on a loaded machine): room for two naps, not for six.
+    sandbox = SandboxedSubmission(source, module_name="m", level=LEVEL, call_timeout_s=5.0, budget_s=2.5)
     try:
         results = []
-        for _ in range(4):
+        for _ in range(6):
             try:
                 results.append(sandbox.nap())
             except SandboxFailure as exc:

@@ -13,7 +13,7 @@ from rich.table import Table
 from ..course import CourseError, load_course
 from ..gradebook import Gradebook, GradebookError, default_url, summarize
 from ..sandbox.launcher import IsolationError
-from ..sandbox.levels import choose_level
+from ..sandbox.levels import choose_level, reduced_refusal
 from ..submission import SubmissionError
 from .discover import discover
 from .identity import grading_key, suite_hash
@@ -36,6 +36,8 @@ def grade_command(
     db: Optional[str] = typer.Option(None, "--db", help="SQLAlchemy URL журнала (по умолчанию gradebook.sqlite курса)"),
     require_isolation: Optional[str] = typer.Option(None, "--require-isolation",
                                                     help="full — отказаться проверять без полной песочницы"),
+    allow_reduced: bool = typer.Option(False, "--allow-reduced",
+                                       help="проверять и без полной песочницы (небезопасно для класса)"),
     no_hints: bool = typer.Option(False, "--no-hints", help="не подбирать подсказки по типичным ошибкам"),
     course_dir: Optional[Path] = typer.Option(None, "--course", help="каталог курса с course.yaml"),
     nbgrader: Optional[Path] = typer.Option(None, "--nbgrader",
@@ -53,6 +55,8 @@ def grade_command(
         level, reason = choose_level(require_isolation)
     except IsolationError as exc:
         _fail(str(exc), 3)
+    if level != "full" and not allow_reduced:
+        _fail(reduced_refusal(reason), 3)
     if level != "full":
         console.print(f"[yellow]Внимание: изоляция неполная ({level}): {reason}[/]")
     if nbgrader is not None:

@@ -176,21 +176,25 @@ class SandboxedSubmission:
         self._request_id += 1
         message["id"] = self._request_id
         try:
-            protocol.write_message(worker.writer, message, blobs)
+            # Every read and write has the deadline: a worker that stops mid-frame, stops reading
+            # or floods callback frames costs this call's timeout, never a hung grader.
+            protocol.write_message(worker.writer, message, blobs, deadline)
             while True:
                 remaining = deadline - time.monotonic()
                 ready, _, _ = select.select([worker.reader], [], [], max(remaining, 0))
-                if not ready:
+                if not ready or remaining <= 0:
                     self._fail_timeout(what, timeout)
-                header, rblobs = protocol.read_message(worker.reader)
+                header, rblobs = protocol.read_message(worker.reader, deadline)
                 if header.get("op") == "callback":
-                    self._serve_callback(header, rblobs, callbacks, worker)
+                    self._serve_callback(header, rblobs, callbacks, worker, deadline)
                     continue
                 if header.get("id") != self._request_id:
                     continue  # a stale or forged frame: the reply to this request is still to come
                 header["value"] = protocol.decode(header["value"], rblobs) if "value" in header else None
                 header["mutated_values"] = protocol.decode(header.get("mutated_values", []), rblobs)
                 return header
+        except protocol.ChannelTimeout:
+            self._fail_timeout(what, timeout)
         except (EOFError, BrokenPipeError, OSError, protocol.ProtocolError, ValueError, KeyError) as exc:
             self.close()
             if isinstance(exc, protocol.ProtocolError):
@@ -209,7 +213,8 @@ class SandboxedSubmission:
                              "медленный код?)", "timeout")
 
     @staticmethod
-    def _serve_callback(header: dict, blobs: list[bytes], callbacks: dict[int, Callable], worker) -> None:
+    def _serve_callback(header: dict, blobs: list[bytes], callbacks: dict[int, Callable], worker,
+                        deadline: float | None = None) -> None:
         fn = callbacks.get(int(header.get("callback", -1)))
         out_blobs: list[bytes] = []
         try:
@@ -221,7 +226,7 @@ class SandboxedSubmission:
         except Exception as exc:  # noqa: BLE001 - report to the student's code as an error
             out_blobs = []
             reply = {"op": "callback-reply", "error": f"{type(exc).__name__}: {exc}"}
-        protocol.write_message(worker.writer, reply, out_blobs)
+        protocol.write_message(worker.writer, reply, out_blobs, deadline)
 
     @property
     def budget_left(self) -> float:

@@ -4,7 +4,14 @@ Denies what a numeric function never needs and a hostile one would want:
 network sockets (only AF_UNIX allowed), new namespaces (unshare, setns,
 clone with namespace flags), ptrace and reading other processes' memory,
 mounts, kernel keyrings, bpf, perf, userfaultfd, module loading, io_uring
-(which could bypass the socket rule). Standalone: copied into the sandbox.
+(which could bypass the socket rule), and SysV IPC (shared memory, semaphores
+and message queues outlive the process that made them: one submission could
+leave gigabytes or a message for the next one).
+
+`build_guard_program(pid)` is a second filter for the zygote's children: it
+lets a process set limits, priority, affinity and signals only for itself and
+its own children, never for the zygote `pid` (which forks the next students).
+Standalone: copied into the sandbox.
 """
 from __future__ import annotations
 
@@ -28,6 +35,7 @@ _DENIED = {
     "kexec_load": (246, 104), "pivot_root": (155, 41), "chroot": (161, 51), "swapon": (167, 224),
     "reboot": (169, 142), "process_vm_readv": (310, 270), "process_vm_writev": (311, 271),
     "io_uring_setup": (425, 425), "io_uring_enter": (426, 426), "io_uring_register": (427, 427),
+    "shmget": (29, 194), "semget": (64, 190), "msgget": (68, 186),
 }
 _SOCKET, _CLONE, _CLONE3 = (41, 198), (56, 220), (435, 435)
 _ARCH = {"x86_64": (0xC000003E, 0), "aarch64": (0xC00000B7, 1)}
@@ -55,13 +63,52 @@ def build_program(machine: str | None = None) -> bytes:
     return b"".join(prog)
 
 
+# Guard filter: (x86_64, aarch64) numbers. Signals may go anywhere but to the zygote,
+# its process group and "everyone" (-1)...
+_SIGNAL_BY_PID = {"kill": (62, 129), "rt_sigqueueinfo": (129, 138), "tkill": (200, 130), "tgkill": (234, 131),
+                  "rt_tgsigqueueinfo": (297, 240), "pidfd_open": (434, 434)}
+# ...and these act only on the caller itself (pid 0), as libc's setrlimit/nice/sched_* do.
+_SELF_ONLY = {"prlimit64": ((302, 261), (0,)), "setpriority": ((141, 140), (0, 1)),
+              "sched_setparam": ((142, 118), (0,)), "sched_setscheduler": ((144, 119), (0,)),
+              "sched_setaffinity": ((203, 122), (0,)), "sched_setattr": ((314, 274), (0,)),
+              "ioprio_set": ((251, 30), (1,)), "migrate_pages": ((256, 238), (0,)),
+              "move_pages": ((279, 239), (0,))}
+
+
+def _arg(i: int) -> bytes:
+    return _insn(_LD_ABS_W, 16 + 8 * i)  # low 32 bits of argument i (pids are C ints)
+
+
+def build_guard_program(protected_pid: int, machine: str | None = None) -> bytes:
+    """Deny EPERM for any signal, limit or priority change aimed at `protected_pid`."""
+    arch, col = _ARCH[machine or platform.machine()]
+    eperm = 0x00050000 | errno.EPERM
+    deny_deny = _insn(_RET, eperm)
+    prog = [_insn(_LD_ABS_W, 4), _insn(_JEQ, arch, 1, 0), _insn(_RET, _RET_KILL)]
+    forbidden = [protected_pid & 0xFFFFFFFF, -protected_pid & 0xFFFFFFFF, 0xFFFFFFFF]
+    for numbers in _SIGNAL_BY_PID.values():
+        body = [_arg(0)]
+        for value in forbidden:
+            body += [_insn(_JEQ, value, 0, 1), deny_deny]
+        body += [_insn(_RET, _RET_ALLOW)]
+        prog += [_insn(_LD_ABS_W, 0), _insn(_JEQ, numbers[col], 0, len(body))] + body
+    for numbers, zero_args in _SELF_ONLY.values():
+        body = []
+        for i in zero_args:  # "who"/"pid" must be 0 (for setpriority "which" too: PRIO_PROCESS)
+            body += [_arg(i), _insn(_JEQ, 0, 1, 0), deny_deny]
+        body += [_insn(_RET, _RET_ALLOW)]
+        prog += [_insn(_LD_ABS_W, 0), _insn(_JEQ, numbers[col], 0, len(body))] + body
+    prog += [_insn(_RET, _RET_ALLOW)]
+    return b"".join(prog)
+
+
 class _SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
 
-def install() -> None:
-    """Install the filter on this process and its future children (irreversible)."""
-    program = build_program()
+def install(program: bytes | None = None) -> None:
+    """Install the filter (default: the main one) on this process and its future children (irreversible)."""
+    program = build_program() if program is None else program
     buffer = ctypes.create_string_buffer(program, len(program))
     fprog = _SockFprog(len(program) // 8, ctypes.cast(buffer, ctypes.c_void_p))
     libc = ctypes.CDLL(None, use_errno=True)

@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import numpy as np  # noqa: E402
 
 import protocol  # noqa: E402
+import wipe  # noqa: E402
 
 OUTPUT_CAP = 64 * 1024
 SUBMISSION_FILE = "submission.py"
@@ -79,7 +80,7 @@ def _error_payload(exc: BaseException) -> dict:
         frames, text = [], ""
     # The nearest builtin ancestor lets the trusted side rebuild e.g. numpy's AxisError as a ValueError.
     base = next((c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins"), "Exception")
-    return {"type": type(exc).__name__, "base": base, "message": _safe_str(exc),
+    return {"type": type(exc).__name__[:100], "base": base, "message": _safe_str(exc),
             "line": frames[-1].lineno if frames else None, "traceback": text[-4000:]}
 
 
@@ -176,7 +177,7 @@ class Worker:
             self.pristine.restore()
             sys.stdout, sys.stderr = saved
         reply["stdout"], reply["stderr"] = out.value(), err.value()
-        reply["warnings"] = [{"category": w.category.__name__, "message": str(w.message)[:500]}
+        reply["warnings"] = [{"category": w.category.__name__[:100], "message": str(w.message)[:500]}
                              for w in caught[:20]]
         return reply
 
@@ -262,7 +263,13 @@ class Worker:
             message["mutated_values"] = []
             message["error"] = {"type": "ProtocolError", "message": "слишком глубоко вложенная структура",
                                 "line": None, "traceback": ""}
-        self.channel.send(message, blobs)
+        try:
+            self.channel.send(message, blobs)
+        except protocol.ProtocolError as exc:  # over the bounds the trusted side accepts: nothing was sent
+            message.pop("value", None)
+            message["mutated_values"] = []
+            message["error"] = {"type": "ProtocolError", "message": str(exc), "line": None, "traceback": ""}
+            self.channel.send(message, [])
 
 
 class Zygote:
@@ -272,55 +279,127 @@ class Zygote:
     child lives at a time: before the next one starts, every other process in
     the sandbox is killed and the scratch directories are wiped, so nothing
     survives from one submission to the next.
+
+    A child must not be able to harm the zygote (and through it every later
+    student): it runs in its own session, under a seccomp guard that refuses
+    signals, rlimit, priority and affinity changes aimed at the zygote, and
+    the zygote checks its own limits and priority before every fork anyway:
+    if anything changed, it exits and the trusted side starts a fresh one.
     """
 
-    def __init__(self, control_fd: int, own_pid_namespace: bool, scratch_dirs: list[str]):
+    WIPE_SECONDS = 5.0
+
+    def __init__(self, control_fd: int, own_pid_namespace: bool, scratch_dirs: list[str], scratch_base: str | None,
+                 child_uid: int | None, guard: bool):
         import socket
         self.control = socket.socket(fileno=control_fd)
         self.own_pid_namespace = own_pid_namespace
-        self.scratch_dirs = scratch_dirs
+        self.scratch_dirs = list(scratch_dirs)
+        self.base: str | None = None
+        if scratch_base:  # reduced level: a private folder holding each child's own TMPDIR/HOME
+            import tempfile
+            self.base = tempfile.mkdtemp(prefix="nngrader-scratch-", dir=scratch_base)
+            os.chmod(self.base, 0o711)
+            self.scratch_dirs.append(self.base)
+        self.child_uid = child_uid
         self.child: int | None = None
+        self.child_session: int | None = None
+        self.spawned = 0
+        self.vitals = _vitals()
+        self.guard = None
+        if guard:
+            import seccomp_filter
+            self.guard = seccomp_filter.build_guard_program(os.getpid())
 
     def serve(self) -> None:
         import json
         import socket
-        while True:
-            try:
-                data, fds, _flags, _addr = socket.recv_fds(self.control, 4096, 2)
-            except OSError:
-                return
-            if not data:
-                return
-            request = json.loads(data)
-            if request.get("op") == "spawn" and len(fds) == 2:
-                self.clear()
-                pid = os.fork()
-                if pid == 0:
-                    self._become_worker(fds, request)
-                for fd in fds:
-                    os.close(fd)
-                self.child = pid
-                self.control.send(json.dumps({"pid": pid}).encode())
-            else:
-                for fd in fds:
-                    os.close(fd)
-                self.clear()
-                self.control.send(b'{"cleared": true}')
+        try:
+            while True:
+                try:
+                    data, fds, _flags, _addr = socket.recv_fds(self.control, 4096, 2)
+                except OSError:
+                    return
+                if not data:
+                    return
+                try:
+                    request = json.loads(data)
+                except ValueError:
+                    request = {}
+                if not isinstance(request, dict):
+                    request = {}
+                if request.get("op") == "spawn" and len(fds) == 2:
+                    problem = self._problem()
+                    if problem:  # the trusted side starts a fresh zygote
+                        self.control.send(json.dumps({"error": problem}).encode())
+                        return
+                    self.spawn(fds, request)
+                else:
+                    for fd in fds:
+                        os.close(fd)
+                    if not self.clear():
+                        self.control.send(b'{"error": "wipe"}')
+                        return
+                    self.control.send(b'{"cleared": true}')
+        finally:
+            self.clear()
+            if self.base:
+                try:
+                    os.rmdir(self.base)
+                except OSError:
+                    pass
 
-    def _become_worker(self, fds: list[int], request: dict) -> None:
+    def _problem(self) -> str | None:
+        if _vitals() != self.vitals:
+            return "tampered"
+        if not self.clear():
+            return "wipe"
+        return None
+
+    def spawn(self, fds: list[int], request: dict) -> None:
+        import json
+        home = None
+        if self.base:
+            self.spawned += 1
+            home = os.path.join(self.base, str(self.spawned))
+            os.mkdir(home, 0o700)
+            if self.child_uid is not None:
+                os.chown(home, self.child_uid, self.child_uid)
+        pid = os.fork()
+        if pid == 0:
+            self._become_worker(fds, request, home)
+        for fd in fds:
+            os.close(fd)
+        self.child = pid
+        self.child_session = pid  # the child starts its own session at once
+        self.control.send(json.dumps({"pid": pid}).encode())
+
+    def _become_worker(self, fds: list[int], request: dict, home: str | None) -> None:
         import resource
         try:
             self.control.close()
+            os.setsid()  # kill(0, ...) and job control reach only this submission's processes
+            if self.child_uid is not None:
+                _drop_privileges(self.child_uid)
+            if home:
+                os.chdir(home)
+                os.environ.update(HOME=home, TMPDIR=home)
+                if "tempfile" in sys.modules:
+                    sys.modules["tempfile"].tempdir = None
+            if self.guard is not None:
+                import seccomp_filter
+                seccomp_filter.install(self.guard)
             cpu = int(request.get("cpu_seconds", 60))
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
             Worker(Channel(fds[0], fds[1])).serve()
         finally:
             os._exit(0)
 
-    def clear(self) -> None:
-        """Kill what the previous submission left running and wipe the scratch space."""
+    def clear(self) -> bool:
+        """Kill what the previous submission left running and wipe the scratch space; False if not clean."""
         import signal
-        victims = self._others() if self.own_pid_namespace else ([self.child] if self.child else [])
+        import time
+        victims = self._others()
         for _ in range(50):
             for pid in victims:
                 try:
@@ -328,12 +407,15 @@ class Zygote:
                 except OSError:
                     pass
             self._reap()
-            victims = self._others() if self.own_pid_namespace else []
+            victims = self._others()
             if not victims:
                 break
-        self.child = None
+        self.child = self.child_session = None
+        deadline = time.monotonic() + self.WIPE_SECONDS
+        clean = True
         for folder in self.scratch_dirs:
-            _wipe(folder)
+            clean &= wipe.wipe(folder, deadline)
+        return clean
 
     @staticmethod
     def _reap() -> None:
@@ -345,41 +427,94 @@ class Zygote:
             if pid == 0:
                 return
 
-    @staticmethod
-    def _others() -> list[int]:
-        """Every live process in this pid namespace but ourselves and its init (pid 1)."""
+    def _others(self) -> list[int]:
+        """Processes of the previous submission still alive.
+
+        In our own pid namespace: every process but ourselves and its init (pid 1).
+        Without one (reduced level): the child's session — a grandchild that starts
+        a session of its own escapes, one of the reasons grading refuses that level.
+        """
+        if not self.own_pid_namespace and self.child_session is None:
+            return []
         me = os.getpid()
         out = []
-        for name in os.listdir("/proc"):
+        for name in os.listdir("/proc") if os.path.isdir("/proc") else []:
             if name.isdigit() and int(name) not in (1, me):
                 try:
                     with open(f"/proc/{name}/stat") as f:
-                        state = f.read().rsplit(")", 1)[1].split()[0]
+                        fields = f.read().rsplit(")", 1)[1].split()
                 except OSError:
                     continue
-                if state != "Z":
+                if fields[0] == "Z":
+                    continue
+                if self.own_pid_namespace or int(fields[3]) == self.child_session:
                     out.append(int(name))
+        if not self.own_pid_namespace and self.child and self.child not in out:
+            out.append(self.child)  # not Linux (no /proc): at least the child itself
         return out
 
 
-def _wipe(folder: str) -> None:
-    import shutil
+def _vitals() -> tuple:
+    """The zygote's own limits, priority and CPU set: a child that changed them harms later students."""
+    import resource
+    limits = tuple(resource.getrlimit(getattr(resource, name)) for name in sorted(dir(resource))
+                   if name.startswith("RLIMIT_"))
+    try:
+        affinity = tuple(sorted(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        affinity = ()
+    try:
+        priority = os.getpriority(os.PRIO_PROCESS, 0)
+    except (AttributeError, OSError):
+        priority = 0
+    return limits, priority, affinity
+
+
+def _drop_privileges(uid: int) -> None:
+    """Become `uid` for real (groups, gid, uid; saved ids too): from root there is no way back."""
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)
+
+
+# Imported before the reduced level drops root: the interpreter may live where the
+# unprivileged uid cannot read (a pyenv under /root); then only these (and what numpy
+# imported) can be imported by a submission. The full level mounts the interpreter readable.
+_PRELOAD = ("math", "cmath", "random", "statistics", "itertools", "functools", "collections", "copy", "typing",
+            "dataclasses", "numbers", "decimal", "fractions", "operator", "heapq", "bisect", "string", "re",
+            "time", "tempfile", "json", "struct", "stat", "fcntl", "ctypes", "signal", "resource", "socket",
+            "threading", "subprocess", "pickle", "hashlib", "glob", "pathlib", "shutil", "gc", "inspect",
+            "contextlib", "enum", "abc", "array", "queue", "zlib", "base64", "csv", "io", "textwrap", "pprint",
+            "numpy.random", "numpy.linalg", "numpy.fft", "numpy.polynomial", "numpy.testing")
+
+
+def _world_readable_tree(path: str) -> bool:
+    """Can any uid list `path` (o+r) and reach it (o+x on it and every parent)?"""
     import stat
-    for entry in os.listdir(folder):
-        path = os.path.join(folder, entry)
+    try:
+        if not os.stat(path).st_mode & stat.S_IROTH:
+            return False
+        while True:
+            if not os.stat(path).st_mode & stat.S_IXOTH:
+                return False
+            parent = os.path.dirname(path)
+            if parent == path:
+                return True
+            path = parent
+    except OSError:
+        return False
+
+
+def _preload() -> None:
+    """Import _PRELOAD now if the unprivileged uid will not be able to (costs ~0.2 s, so only then)."""
+    import importlib
+    import sysconfig
+    if all(_world_readable_tree(p) for p in {sysconfig.get_paths()["stdlib"], os.path.dirname(np.__file__)}):
+        return
+    for name in _PRELOAD:
         try:
-            if os.path.isdir(path) and not os.path.islink(path):
-                for root, dirs, _files in os.walk(path):
-                    for d in dirs:
-                        try:
-                            os.chmod(os.path.join(root, d), stat.S_IRWXU)
-                        except OSError:
-                            pass
-                os.chmod(path, stat.S_IRWXU)
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                os.unlink(path)
-        except OSError:
+            importlib.import_module(name)
+        except ImportError:
             pass
 
 
@@ -390,19 +525,55 @@ def _quiet_standard_streams() -> None:
         os.dup2(devnull, fd)
 
 
+def _options(args: list[str]) -> dict:
+    """worker.py [--seccomp | --seccomp-if-available] [--uid N]
+                 (--fds R W | --zygote FD [--pidns] [--scratch DIR]... [--scratch-base PARENT])"""
+    opts: dict = {"seccomp": False, "seccomp_try": False, "uid": None, "fds": None, "zygote": None, "pidns": False,
+                  "scratch": [], "scratch_base": None}
+    it = iter(args)
+    for arg in it:
+        if arg == "--seccomp":
+            opts["seccomp"] = True
+        elif arg == "--seccomp-if-available":
+            opts["seccomp_try"] = True
+        elif arg == "--uid":
+            opts["uid"] = int(next(it))
+        elif arg == "--fds":
+            opts["fds"] = (int(next(it)), int(next(it)))
+        elif arg == "--zygote":
+            opts["zygote"] = int(next(it))
+        elif arg == "--pidns":
+            opts["pidns"] = True
+        elif arg == "--scratch":
+            opts["scratch"].append(next(it))
+        elif arg == "--scratch-base":
+            opts["scratch_base"] = next(it)
+    return opts
+
+
 def main() -> None:
     _quiet_standard_streams()
-    args = sys.argv[1:]
-    if "--seccomp" in args:
+    opts = _options(sys.argv[1:])
+    if opts["uid"] is not None:
+        _preload()
+    if opts["seccomp"] or opts["seccomp_try"]:
         import seccomp_filter
-        seccomp_filter.install()
-    if args[0] == "--zygote":
+        try:
+            seccomp_filter.install()
+        except OSError:
+            if opts["seccomp"]:  # required (full level): better no worker than an unfiltered one
+                raise
+            opts["seccomp_try"] = False  # reduced level on a kernel without seccomp: run without it
+    opts["seccomp"] = opts["seccomp"] or opts["seccomp_try"]
+    if opts["zygote"] is not None:
         import ctypes
         ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: children cannot open our /proc files
-        scratch = [d for d in args[3:] if d.startswith("/") and d != "--seccomp"]
-        Zygote(int(args[1]), args[2] == "pidns", scratch or [os.getcwd()]).serve()
+        Zygote(opts["zygote"], opts["pidns"], opts["scratch"] or ([] if opts["scratch_base"] else [os.getcwd()]),
+               opts["scratch_base"], opts["uid"], opts["seccomp"]).serve()
     else:
-        Worker(Channel(int(args[0]), int(args[1]))).serve()
+        if opts["uid"] is not None:  # a standalone worker under root (reduced level): no way back to root
+            _drop_privileges(opts["uid"])
+        Worker(Channel(*opts["fds"])).serve()
 
 
 if __name__ == "__main__":
