@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from .course import COURSE_FILE
+from .sandbox.inplace import watching
 
 
 class GradingFailure(AssertionError):
@@ -164,11 +165,15 @@ def no_warnings(what: str = "вызов") -> Iterator[None]:
 
 @contextlib.contextmanager
 def unchanged(*arrays: Any, names: tuple[str, ...] = ()) -> Iterator[None]:
-    """Fail if the block modifies any of `arrays` in place."""
+    """Fail if the block modifies any of `arrays` in place.
+
+    Student code never writes into the test's arrays (it gets copies, see
+    grader.sandbox.inplace); its writes to these arrays are reported to this watch."""
     copies = [np.array(a, copy=True) for a in arrays]
-    yield
+    with watching(*arrays) as watch:
+        yield
     for i, (arr, copy) in enumerate(zip(arrays, copies)):
-        if not np.array_equal(np.asarray(arr), copy, equal_nan=True):
+        if watch.modified[i] or not np.array_equal(np.asarray(arr), copy, equal_nan=True):
             name = names[i] if i < len(names) else f"аргумент №{i + 1}"
             raise GradingFailure(
                 f"функция изменила входной массив {name} на месте; входные данные менять нельзя — "

@@ -18,6 +18,7 @@ from typing import Any, Callable
 import pytest
 
 from ..plaindata import jsonable
+from ..sandbox.inplace import private_arguments
 from ..submission import SubmissionError, describe_homoglyph, homoglyph_of, read_submission
 from ..testing import GradingFailure
 from .loader import SubmissionLoadError, load_module_from_source
@@ -88,6 +89,9 @@ class StudentModule:
             value = getattr(self._module, name)
         except AttributeError:
             self._missing(name)
+        if callable(value) and not getattr(self._module, "copies_arguments", False):
+            # In-process code gets private copies like a sandboxed worker does: one semantics for both.
+            value = private_arguments(value)
         if self.calls is not None and callable(value):
             return recording(name, value, self.calls)
         return value
