@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..redaction import redact
 from . import inplace, protocol
 from .launcher import FULL, WorkerLimits, WorkerProcess, ZygoteHost
 
@@ -55,6 +56,7 @@ def _rebuild_exception(error: dict) -> BaseException:
         exc = StudentCodeError(f"решение вызвало {error.get('type')} (exit/прерывание) — так завершать функцию нельзя")
     else:
         exc = StudentCodeError(message if message.startswith(f"{name}:") else f"{name}: {message}")
+    exc.student_type = name  # type: ignore[attr-defined]
     exc.student_line = error.get("line")  # type: ignore[attr-defined]
     exc.student_traceback = error.get("traceback", "")  # type: ignore[attr-defined]
     return exc
@@ -150,7 +152,8 @@ class SandboxedSubmission:
         self.last_output = (reply.get("stdout") or "") + (reply.get("stderr") or "")
         for w in reply.get("warnings", []):
             category = _WARNING_TYPES.get(w.get("category"), UserWarning)
-            warnings.warn_explicit(str(w.get("message")), category, "submission.py", 0)
+            # The student's text, shown in feedback: numbers (hidden inputs) redacted, length capped.
+            warnings.warn_explicit(redact(str(w.get("message"))), category, "submission.py", 0)
         self._report_writes({"args": args, "kwargs": kwargs}, reply)
         if "error" in reply:
             raise _rebuild_exception(reply["error"])
