@@ -12,7 +12,7 @@ import re
 MAX_TEXT = 200
 MAX_TYPE_NAME = 80
 
-_NUMBER = re.compile(r"(?i)[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?|\b(?:nan|inf|infinity)\b")
+_NUMBER = re.compile(r"(?i)[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?|[-+]?\b(?:nan|inf|infinity)\b")
 
 
 def redact(text: str, limit: int = MAX_TEXT) -> str:

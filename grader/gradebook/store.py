@@ -1,6 +1,7 @@
 """The Gradebook: one transaction per graded submission, records back out."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, Iterator
@@ -227,14 +228,13 @@ class Gradebook:
         return grouped
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
 def _text(value: str) -> str:
     """`value` as text every database accepts: lone surrogates (a forged reply, a folder name in a foreign
     encoding) become U+FFFD, and so does NUL (PostgreSQL refuses it)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        value = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return value.replace("\x00", "\ufffd")
+    return _UNSTORABLE.sub("\ufffd", value)
 
 
 def storable(value: Any) -> Any:
