@@ -4,9 +4,10 @@ Regression tests for each way a submission reached past its own grade: copied-ba
 arguments (item 1), readers and batches that crashed on a bad file or reply (item 4),
 hidden inputs in feedback (item 7), and `assert_close` on infinities.
 """
+import copy
 import os
 import re
-import shutil
+import types
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from grader.gradebook import Gradebook
 from grader.grading import batch
 from grader.grading.discover import Candidate, discover
 from grader.grading.parallel import grade_in_parallel
+from grader.harness.loader import import_reference
 from grader.harness.runner import TestResult, run_tests
 from grader.records import SubmissionRecord
 from grader.records import TestOutcome as Outcome
@@ -94,6 +96,45 @@ def batchnorm_forward(x, gamma, beta, *args, eps=1e-5, **kwargs):
     results = run_tests(COURSE.hidden_tests(assignment), submission=path, isolation=LEVEL,
                         keyword="test_batchnorm_forward_eps", limits=COURSE.course.limits)
     assert len(results) == 1 and not results[0].passed, results
+
+
+def _poisoner(module):
+    """`module`'s functions, each answering first and then overwriting every float array it was given."""
+    def poison(value):
+        if isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.flags.writeable:
+            value[...] = 7.25
+        elif isinstance(value, (list, tuple, dict)):
+            for item in (value.values() if isinstance(value, dict) else value):
+                poison(item)
+
+    def wrap(function):
+        def call(*args, **kwargs):
+            out = copy.deepcopy(function(*args, **kwargs))
+            poison(args)
+            poison(kwargs)
+            return out
+        return call
+    return types.SimpleNamespace(**{name: wrap(value) if callable(value) and not name.startswith("_") else value
+                                    for name, value in vars(module).items()})
+
+
+@pytest.mark.parametrize("assignment", [a.id for a in COURSE.course.assignments])
+def test_no_hidden_test_sees_a_students_in_place_writes(assignment):
+    """Every hidden test computes its expected values from objects no student write reaches.
+
+    With writes copied back, 23 hidden tests (01, 02, 05, 06, 07) compared with values computed
+    from the poisoned inputs after the student's call. A poisoner that answers right scores like
+    the reference except where inputs must stay unchanged; the reference after it is unaffected."""
+    target = COURSE.course.assignment(assignment)
+    reference = import_reference(COURSE.root, target.module)
+    solo = {r.test_id for r in run_tests(COURSE.hidden_tests(target), subjects={"ref": lambda: reference})
+            if r.passed}
+    results = run_tests(COURSE.hidden_tests(target),
+                        subjects={"poison": lambda: _poisoner(reference), "ref": lambda: reference})
+    wrong = [(r.subject, r.test_id, r.message[:100]) for r in results if r.test_id in solo and not r.passed
+             and not (r.subject == "poison" and "на месте" in r.message)]
+    assert wrong == []
+    assert any(r.subject == "poison" and "на месте" in r.message for r in results)  # the writes were seen
 
 
 def test_unchanged_sees_writes_of_private_copies_in_process():
