@@ -293,3 +293,17 @@ def test_assert_close_matches_equal_infinities_and_only_them():
     for actual, expected in [(np.inf, -np.inf), (5.0, np.inf), (1e308, np.inf), (-np.inf, 0.0)]:
         with pytest.raises(GradingFailure):
             assert_close(actual, expected)
+
+
+def test_feedback_bounds_what_a_submission_put_in_its_record():
+    from grader.feedback import render_feedback
+
+    huge = "ошибка " * 200_000
+    record = SubmissionRecord(
+        student_id="s", student_name="s", assignment_id="02_activations", source_path="s.py", content_hash="h",
+        submitted_at=None, late_days=0, penalty_percent=0.0, isolation="full", raw_score=0.0, score=0.0,
+        max_score=100.0, status="load_error", message=huge,
+        outcomes=[Outcome(test_id="test_relu", function="relu", points=0.0, max_points=8.0, passed=False,
+                          message=huge, duration=0.0, details={"received": huge, "warnings": [huge] * 5})])
+    page = render_feedback(record, A02, "md")
+    assert len(page) < 10_000
