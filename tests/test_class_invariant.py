@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from grader.course import load_course
+from grader.gradebook import Gradebook
 from grader.grading.discover import Candidate, discover
 from grader.grading.parallel import grade_in_parallel
 from grader.grading.synthetic import assignment_mutants, mutant_submission
@@ -31,7 +32,7 @@ LEVEL, _ = isolation_level()
 FAST_HOSTILE = ["background_thread", "builtins_hijack", "evil_exception", "exit_at_import", "fake_output",
                 "fd_forgery", "hardcoded_public", "import_reference", "keyboard_interrupt", "kill_parent",
                 "lying_subclass", "mirror_special", "object_array", "os_exit_in_function", "patch_numpy",
-                "patch_pytest", "stack_frames", "system_exit"]
+                "patch_pytest", "stack_frames", "surrogate_reply", "system_exit"]
 MALFORMED = sorted(BUILDERS)
 
 
@@ -65,7 +66,10 @@ def _grade(root: Path, students: list[tuple[str, str]], *, jobs: int, chunk: int
         _write(root / f"{position:02d}_{kind}_{name}", kind, name)
     found = {c.student_id: c for c in discover(root, A02)}
     ordered: list[Candidate] = [found[f"{p:02d}_{k}_{n}"] for p, (k, n) in enumerate(students)]
-    records = list(grade_in_parallel(ROOT, A02.id, ordered, level=LEVEL, jobs=jobs, chunk=chunk))
+    with Gradebook(f"sqlite:///{root / 'gradebook.sqlite'}") as gradebook:
+        for record in grade_in_parallel(ROOT, A02.id, ordered, level=LEVEL, jobs=jobs, chunk=chunk):
+            gradebook.save(record)  # whatever a submission sent back must be storable
+        records = gradebook.current(A02.id)
     assert sorted(r.student_id for r in records) == sorted(found), "every submission gets exactly one record"
     return {r.student_id: r.score for r in records}
 
@@ -111,7 +115,8 @@ def test_honest_score_in_a_hostile_class_equals_the_solo_score(tmp_path_factory,
 
 def test_attacker_first_then_every_honest_student_in_one_chunk(tmp_path, solo_scores):
     """The deterministic worst case behind the property: every attacker ahead of everyone, one session."""
-    students = [("hostile", "mirror_special"), ("hostile", "patch_numpy"), ("malformed", "zip_bad_crc"),
+    students = [("hostile", "mirror_special"), ("hostile", "surrogate_reply"), ("hostile", "patch_numpy"),
+                ("malformed", "zip_bad_crc"),
                 *[("honest", name) for name in HONEST]]
     scores = _grade(tmp_path, students, jobs=1, chunk=len(students))
     for position, (kind, name) in enumerate(students):
