@@ -307,3 +307,17 @@ def test_feedback_bounds_what_a_submission_put_in_its_record():
                           message=huge, duration=0.0, details={"received": huge, "warnings": [huge] * 5})])
     page = render_feedback(record, A02, "md")
     assert len(page) < 10_000
+
+
+@pytest.mark.parametrize("where", ["call", "import"])
+def test_a_huge_exception_class_and_message_stay_small_in_the_results(tmp_path, where):
+    course = load_course(make_course(tmp_path / "course", hidden=HIDDEN))
+    name = "E" * 2_000_000
+    raise_it = f"raise {name}('z' * 1_000_000)"
+    source = REFERENCE + f"\nclass {name}(Exception):\n    pass\n\n" + (
+        f"def sigmoid(x):\n    {raise_it}\n" if where == "call" else raise_it + "\n")
+    path = tmp_path / "act.py"
+    path.write_text(source, encoding="utf-8")
+    results = run_tests(course.hidden_tests(course.course.assignments[0]), submission=path, isolation=LEVEL)
+    failed = [r for r in results if not r.passed]
+    assert failed and all(len(r.message) < 1200 for r in results), [len(r.message) for r in results]

@@ -19,9 +19,12 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..redaction import redact
+from ..redaction import redact, type_name
 from . import inplace, protocol
 from .launcher import FULL, WorkerLimits, WorkerProcess, ZygoteHost
+
+
+MAX_LOAD_MESSAGE = 500
 
 
 class StudentCodeError(Exception):
@@ -57,7 +60,8 @@ def _rebuild_exception(error: dict) -> BaseException:
     else:
         exc = StudentCodeError(message if message.startswith(f"{name}:") else f"{name}: {message}")
     exc.student_type = name  # type: ignore[attr-defined]
-    exc.student_line = error.get("line")  # type: ignore[attr-defined]
+    line = error.get("line")
+    exc.student_line = line if type(line) is int else None  # type: ignore[attr-defined]  # shown as is
     exc.student_traceback = error.get("traceback", "")  # type: ignore[attr-defined]
     return exc
 
@@ -98,9 +102,14 @@ class SandboxedSubmission:
                                timeout=self._call_timeout, what="импорт решения")
         if "error" in reply:
             error = reply["error"]
-            line = f", строка {error['line']}" if error.get("line") else ""
+            line = f", строка {error['line']}" if type(error.get("line")) is int else ""
             self.close()
-            raise SubmissionLoadFailed(f"ошибка при импорте решения{line}: {error['type']}: {error['message']}")
+            # Import happens before any hidden input exists: the text is kept, only bounded (it is
+            # repeated in every test's result).
+            message = " ".join(str(error.get("message", "")).split())
+            message = message if len(message) <= MAX_LOAD_MESSAGE else message[:MAX_LOAD_MESSAGE - 1] + "…"
+            raise SubmissionLoadFailed(f"ошибка при импорте решения{line}: {type_name(str(error.get('type')))}: "
+                                       f"{message}")
         self.functions = list(protocol.decode(reply["value"], []))
 
     def close(self) -> None:
