@@ -17,8 +17,6 @@ import time
 import warnings
 from typing import Any, Callable
 
-import numpy as np
-
 from ..redaction import redact, type_name
 from . import inplace, protocol
 from .launcher import FULL, WorkerLimits, WorkerProcess, ZygoteHost
