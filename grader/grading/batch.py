@@ -100,12 +100,11 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
             culprit = next((k for k in remaining if k not in records), None)
             if culprit is None:
                 break
-            candidate, digest, _ = readable[culprit]
-            done(culprit, error_record(candidate, assignment, level, "проверка", exc))
+            done(culprit, error_record(readable[culprit][0], assignment, level, "проверка", exc))
         remaining = {k: f for k, f in remaining.items() if k not in records}
-    for key, (candidate, digest, source) in readable.items():
+    for key in readable:
         if key not in records:  # no test reached it (cannot happen unless the suite is empty)
-            done(key, _graded(candidate, assignment, level, digest, source, []))
+            subject_done(key, [])
     return [records[f"s{i}"] for i in range(len(candidates))]
 
 
