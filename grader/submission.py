@@ -12,7 +12,9 @@ import re
 import stat
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path, PurePosixPath
 
 MAX_ZIP_FILES = 200
@@ -87,10 +89,17 @@ def notebook_source(data: bytes, origin: str) -> tuple[str, list[str]]:
     """Code cells in order; IPython magics and shell lines are commented out, never run."""
     text, notes = decode_source(data, origin)
     try:
-        notebook = json.loads(text)
-        cells = notebook["cells"]
-    except (ValueError, KeyError, TypeError):
+        return _notebook_code(json.loads(text), origin, notes)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        # Any structure other than nbformat's (cells not a list, source of numbers, nesting past the
+        # recursion limit) is a broken notebook, not a grader crash.
         raise SubmissionError(f"{origin}: файл не является корректным блокнотом Jupyter (.ipynb)") from None
+
+
+def _notebook_code(notebook: dict, origin: str, notes: list[str]) -> tuple[str, list[str]]:
+    cells = notebook["cells"]
+    if not isinstance(cells, list):
+        raise TypeError("cells")
     parts: list[str] = []
     skipped = 0
     for number, cell in enumerate(cells, start=1):
@@ -137,7 +146,7 @@ def _pick(names: list[str], module: str, origin: str) -> str:
 def _zip_member(path: Path, module: str) -> tuple[bytes, str]:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
         raise SubmissionError(f"{path.name}: архив повреждён или это не zip") from None
     with archive:
         infos = archive.infolist()
@@ -158,8 +167,17 @@ def _zip_member(path: Path, module: str) -> tuple[bytes, str]:
             if not info.is_dir():
                 safe[name] = info
         chosen = _pick(list(safe), module, path.name)
-        with archive.open(safe[chosen]) as member:
-            data = member.read(MAX_SOURCE_BYTES + 1)  # bounded even if the header lies about the size
+        try:
+            with archive.open(safe[chosen]) as member:
+                data = member.read(MAX_SOURCE_BYTES + 1)  # bounded even if the header lies about the size
+        except NotImplementedError:  # before RuntimeError, its base class
+            raise SubmissionError(f"{path.name}: файл «{chosen}» сжат неподдерживаемым методом — "
+                                  "создайте обычный zip (сжатие deflate)") from None
+        except RuntimeError:  # zipfile's word for "encrypted"
+            raise SubmissionError(f"{path.name}: файл «{chosen}» в архиве зашифрован паролем — "
+                                  "отправьте архив без пароля") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):  # bad CRC, bad deflate data
+            raise SubmissionError(f"{path.name}: файл «{chosen}» в архиве повреждён — создайте архив заново") from None
         return data, f"{path.name}/{chosen}"
 
 
@@ -173,6 +191,27 @@ def _folder_member(path: Path, module: str) -> tuple[bytes, str]:
     return (path / chosen).read_bytes(), f"{path.name}/{chosen}"
 
 
+def _only_submission_errors(read):
+    """Whatever a file does to the reader (a zip member that cannot be opened, a parser's recursion
+    limit, memory), the caller gets one SubmissionError with a Russian message: one bad file never
+    stops a class."""
+    @wraps(read)
+    def guarded(path: Path, module: str) -> SubmissionSource:
+        try:
+            return read(path, module)
+        except SubmissionError:
+            raise
+        except RecursionError:
+            raise SubmissionError(f"{Path(path).name}: слишком глубокая вложенность — файл не удаётся разобрать") from None
+        except MemoryError:
+            raise SubmissionError(f"{Path(path).name}: файл слишком большой, чтобы его прочитать") from None
+        except Exception as exc:  # noqa: BLE001 - the point: no other exception leaves the reader
+            raise SubmissionError(f"{Path(path).name}: файл не удаётся прочитать ({type(exc).__name__}) — "
+                                  "проверьте, что это .py, .ipynb или обычный zip") from None
+    return guarded
+
+
+@_only_submission_errors
 def read_submission(path: Path, module: str) -> SubmissionSource:
     """Source text of a submission, checked for syntax; never executes it."""
     path = Path(path)
@@ -206,8 +245,8 @@ def check_syntax(text: str, origin: str) -> None:
         raise SubmissionError(f"{origin}, строка {exc.lineno}: ошибка отступа: {_ru(exc.msg)}") from None
     except SyntaxError as exc:
         raise SubmissionError(f"{origin}, строка {exc.lineno}: синтаксическая ошибка: {_ru(exc.msg)}") from None
-    except (ValueError, MemoryError, RecursionError) as exc:
-        raise SubmissionError(f"{origin}: файл не удаётся разобрать как Python: {exc}") from None
+    except (ValueError, MemoryError, RecursionError, OverflowError, SystemError) as exc:
+        raise SubmissionError(f"{origin}: файл не удаётся разобрать как Python: {type(exc).__name__}") from None
 
 
 _RU_SYNTAX = {

@@ -16,6 +16,8 @@ import numpy as np
 import pytest
 
 from .course import COURSE_FILE
+from .redaction import from_student, student_error
+from .sandbox.inplace import watching
 
 
 class GradingFailure(AssertionError):
@@ -109,10 +111,14 @@ def assert_close(actual: Any, expected: Any, *, rtol: float = 1e-7, atol: float 
     with np.errstate(all="ignore"):
         diff = np.abs(act_b - exp_b)
         bad = ~(diff <= atol + rtol * np.abs(exp_b)) & ~(np.isnan(act_b) & np.isnan(exp_b))
+        # An infinite expected value is matched only by the same infinity: the tolerance
+        # rtol·inf would accept anything, and inf − inf is nan.
+        bad = np.where(np.isinf(exp_b), act_b != exp_b, bad)
     if not bad.any():
         return
     with np.errstate(all="ignore"):
         rel = np.where(np.abs(exp_b) > 0, diff / np.abs(exp_b), diff)
+        rel = np.where(np.isinf(exp_b), np.inf, rel)  # a wrong value in place of ±inf is infinitely wrong
     worst = np.unravel_index(int(np.nanargmax(np.where(bad, rel, -1))), act_b.shape) if act_b.ndim else ()
     firsts = [tuple(i) for i in np.argwhere(bad)[:3]] if act_b.ndim else [()]
     sample = "; ".join(
@@ -164,11 +170,15 @@ def no_warnings(what: str = "вызов") -> Iterator[None]:
 
 @contextlib.contextmanager
 def unchanged(*arrays: Any, names: tuple[str, ...] = ()) -> Iterator[None]:
-    """Fail if the block modifies any of `arrays` in place."""
+    """Fail if the block modifies any of `arrays` in place.
+
+    Student code never writes into the test's arrays (it gets copies, see
+    grader.sandbox.inplace); its writes to these arrays are reported to this watch."""
     copies = [np.array(a, copy=True) for a in arrays]
-    yield
+    with watching(*arrays) as watch:
+        yield
     for i, (arr, copy) in enumerate(zip(arrays, copies)):
-        if not np.array_equal(np.asarray(arr), copy, equal_nan=True):
+        if watch.modified[i] or not np.array_equal(np.asarray(arr), copy, equal_nan=True):
             name = names[i] if i < len(names) else f"аргумент №{i + 1}"
             raise GradingFailure(
                 f"функция изменила входной массив {name} на месте; входные данные менять нельзя — "
@@ -185,7 +195,8 @@ def raises_value_error(what: str) -> Iterator[None]:
     except ValueError:
         return
     except Exception as exc:  # noqa: BLE001 - any other exception is the student's mistake
-        raise GradingFailure(f"{what}: ожидалось исключение ValueError, а возникло {type(exc).__name__}: {exc}",
+        text = student_error(exc) if from_student(exc) else f"{type(exc).__name__}: {exc}"  # hidden inputs stay hidden
+        raise GradingFailure(f"{what}: ожидалось исключение ValueError, а возникло {text}",
                              kind="exception") from None
     raise GradingFailure(f"{what}: ожидалось исключение ValueError, но функция завершилась без ошибки",
                          kind="no_exception")

@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from grader.sandbox.inplace import watching
 from grader.sandbox.launcher import FULL, WorkerLimits, isolation_level
 from grader.sandbox.proxy import SandboxedSubmission, SandboxFailure, StudentCodeError, SubmissionLoadFailed
 
@@ -131,12 +132,16 @@ def shapes():
         with pytest.raises(IndexError) as info:
             with_sandbox.fails()
         assert info.value.student_line == 13
+        # In-place writes are reported to watches, never copied back into the caller's arrays.
         y = np.zeros(2)
-        with_sandbox.mutate(y)
-        assert y.tolist() == [1.0, 1.0]
+        with watching(y) as watch:
+            with_sandbox.mutate(y)
+        assert y.tolist() == [0.0, 0.0] and watch.modified == [True]
         state = {"v": np.ones(2), "list": [np.ones(1), np.ones(3)]}
-        with_sandbox.mutate_state(state)
-        assert state["v"].tolist() == [2.0, 2.0] and state["list"][1].tolist() == [0.0, 0.0, 0.0]
+        with watching(state["v"], state["list"][0], state["list"][1]) as watch:
+            with_sandbox.mutate_state(state)
+        assert state["v"].tolist() == [1.0, 1.0] and state["list"][1].tolist() == [1.0, 1.0, 1.0]
+        assert watch.modified == [True, False, True]
         value = with_sandbox.shapes()
         assert value["a"] == (1, 2.5, None, "ю")
         assert value[3][0] == np.float32(1.5) and value[3][1].dtype == np.int16

@@ -66,7 +66,15 @@ def safe_message(message: str) -> str:
             break  # everything after the first introspection line is introspection too
         kept.append(line.rstrip())
     text = "\n".join(kept).strip()
-    return text or "проверка не пройдена"
+    return capped(text) or "проверка не пройдена"
+
+
+MAX_MESSAGE = 1500
+
+
+def capped(text: str, limit: int = MAX_MESSAGE) -> str:
+    """At most `limit` characters: a message carries the student's text, which has no size of its own."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _first_diffs(value: Any) -> str | None:
@@ -113,7 +121,7 @@ def detail_lines(details: dict[str, Any]) -> list[str]:
         lines.append(f"Получено: {d['received']}")
     if "argument" in d:
         lines.append(f"Изменён на месте аргумент: {d['argument']}")
-    return lines
+    return [capped(line, 500) for line in lines]
 
 
 # ---------------------------------------------------------------- the view
@@ -214,7 +222,7 @@ def build_view(record: SubmissionRecord, assignment: Assignment | None = None) -
         assignment_id=record.assignment_id,
         assignment_title=assignment.title if assignment is not None else record.assignment_id,
         status=record.status, status_text=STATUS_TEXT.get(record.status, record.status),
-        message=record.message or "",  # about the student's own file: shown as is
+        message=capped(record.message or ""),  # about the student's own file: shown as is, bounded
         notes=list(record.notes),
         score_text=f"{fmt_number(record.score)} из {fmt_number(record.max_score)}",
         raw_score_text=fmt_number(record.raw_score),

@@ -1,9 +1,10 @@
 """The Gradebook: one transaction per graded submission, records back out."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Iterator
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any, Iterator
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
@@ -101,6 +102,7 @@ class Gradebook:
         raise AssertionError("unreachable")
 
     def _save_once(self, record: SubmissionRecord) -> int:
+        record = storable(record)
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             student = session.get(Student, record.student_id, with_for_update=True)
             if student is None:
@@ -224,6 +226,30 @@ class Gradebook:
             for r in session.scalars(select(TestResult).where(TestResult.submission_id.in_(chunk))):
                 grouped[r.submission_id].append(r)
         return grouped
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    """`value` as text every database accepts: lone surrogates (a forged reply, a folder name in a foreign
+    encoding) become U+FFFD, and so does NUL (PostgreSQL refuses it)."""
+    return _UNSTORABLE.sub("\ufffd", value)
+
+
+def storable(value: Any) -> Any:
+    """A copy of a record (or part of one) whose every string is storable text."""
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, list):
+        return [storable(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(storable(v) for v in value)
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: storable(getattr(value, f.name)) for f in fields(value) if f.init})
+    return value
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

@@ -65,28 +65,57 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
 
     for index, candidate in enumerate(candidates):
         key = f"s{index}"
-        digest = candidate.key or grading_key(candidate.path, suite)
+        digest = candidate.key or ""
         try:
+            digest = digest or grading_key(candidate.path, suite)
             source = read_submission(candidate.path, assignment.module)
         except (SubmissionError, OSError) as exc:
             done(key, _record(candidate, assignment, level, digest, status="load_error", message=str(exc)))
             continue
+        except Exception as exc:  # noqa: BLE001 - one bad file is one error record, never a crashed class
+            done(key, error_record(candidate, assignment, level, "чтение решения", exc))
+            continue
         readable[key] = (candidate, digest, source)
         subjects[key] = (lambda s=source: loader(s.text, assignment.module, s.origin))
 
-    only = next(iter(subjects)) if len(subjects) == 1 else None
-
     def subject_done(subject: str | None, results: list[TestResult]) -> None:
-        key = subject or only
+        key = subject if subject in readable else (next(iter(remaining)) if len(remaining) == 1 else None)
+        if key is None or key in records:
+            return
         candidate, digest, source = readable[key]
-        done(key, _graded(candidate, assignment, level, digest, source, results))
+        try:
+            record = _graded(candidate, assignment, level, digest, source, results)
+        except Exception as exc:  # noqa: BLE001 - e.g. results a forged reply made unstorable
+            record = error_record(candidate, assignment, level, "сбор результатов", exc)
+        done(key, record)
 
-    if subjects:
-        run_tests(course.hidden_tests(assignment), subjects=subjects, hints=hints, on_subject_done=subject_done)
-    for key, (candidate, digest, source) in readable.items():
+    # One pytest session per batch; if it breaks down (whatever the cause), the submission it was
+    # on becomes an error record and the rest are graded in a fresh session: bounded by their number.
+    remaining = dict(subjects)
+    while remaining:
+        try:
+            run_tests(course.hidden_tests(assignment), subjects=remaining, hints=hints, on_subject_done=subject_done)
+            break
+        except Exception as exc:  # noqa: BLE001 - HarnessError, or anything a submission provoked
+            culprit = next((k for k in remaining if k not in records), None)
+            if culprit is None:
+                break
+            done(culprit, error_record(readable[culprit][0], assignment, level, "проверка", exc))
+        remaining = {k: f for k, f in remaining.items() if k not in records}
+    for key in readable:
         if key not in records:  # no test reached it (cannot happen unless the suite is empty)
-            done(key, _graded(candidate, assignment, level, digest, source, []))
+            subject_done(key, [])
     return [records[f"s{i}"] for i in range(len(candidates))]
+
+
+def error_record(candidate: Candidate, assignment: Assignment, level: str, stage: str,
+                 exc: BaseException) -> SubmissionRecord:
+    """The record of a submission whose grading failed on our side: status "error", a Russian message.
+
+    Its content hash is empty, so the next run grades it again."""
+    return _record(candidate, assignment, level, "", status="error",
+                   message=f"не удалось проверить решение (этап: {stage}): {type(exc).__name__}. "
+                           "Остальные решения проверены; запустите проверку ещё раз или сообщите преподавателю")
 
 
 def _graded(candidate: Candidate, assignment: Assignment, level: str, digest: str, source,

@@ -85,12 +85,42 @@ def _chunks(items: list[Candidate], size: int) -> Iterable[list[Candidate]]:
 
 def grade_in_parallel(course_root: Path, assignment_id: str, candidates: list[Candidate], *, level: str,
                       jobs: int, hints: bool = True, chunk: int = CHUNK,
-                      peak_memory: dict | None = None) -> Iterator[SubmissionRecord]:
+                      peak_memory: dict | None = None, retry: bool = True) -> Iterator[SubmissionRecord]:
     """Yield each record as soon as its submission is graded (in completion order).
 
-    `peak_memory`, if given, receives {grading process pid: peak resident MiB}."""
+    Every candidate gets exactly one record. If a grading process dies, the
+    submissions it had not finished are graded again, each alone in a fresh
+    process; one that fails alone too gets an error record. `peak_memory`, if
+    given, receives {grading process pid: peak resident MiB}."""
     if not candidates:
         return
+    yielded: set[tuple[str, str]] = set()
+    failed: list[tuple[Candidate, BaseException]] = []
+    for record in _grade_pool(course_root, assignment_id, candidates, level=level, jobs=jobs, hints=hints,
+                              chunk=chunk, peak_memory=peak_memory, failed=failed):
+        yielded.add((record.student_id, record.source_path))
+        yield record
+    lost = [(c, exc) for c, exc in failed if (c.student_id, str(c.path)) not in yielded]
+    for candidate, exc in lost:
+        if retry:
+            yield from grade_in_parallel(course_root, assignment_id, [candidate], level=level, jobs=1, hints=hints,
+                                         chunk=1, peak_memory=peak_memory, retry=False)
+        else:
+            yield _error_record(course_root, assignment_id, candidate, level, exc)
+
+
+def _error_record(course_root: Path, assignment_id: str, candidate: Candidate, level: str,
+                  exc: BaseException) -> SubmissionRecord:
+    from ..course import load_course
+    from .batch import error_record
+    assignment = load_course(Path(course_root)).course.assignment(assignment_id)
+    return error_record(candidate, assignment, level, "процесс проверки", exc)
+
+
+def _grade_pool(course_root: Path, assignment_id: str, candidates: list[Candidate], *, level: str, jobs: int,
+                hints: bool, chunk: int, peak_memory: dict | None,
+                failed: list[tuple[Candidate, BaseException]]) -> Iterator[SubmissionRecord]:
+    """One pool of grading processes over `candidates`; the candidates of chunks that failed go to `failed`."""
     # A fork server imports the grading stack once and forks each grading process from it:
     # no inherited locks, threads or databases of this process, and no per-process import cost.
     context = multiprocessing.get_context("forkserver")
@@ -101,29 +131,37 @@ def grade_in_parallel(course_root: Path, assignment_id: str, candidates: list[Ca
     results = context.Queue()  # records, one per submission, as they are graded
     chunk = max(1, min(chunk, -(-len(candidates) // jobs)))
     expected = len(candidates)
+
+    def collect(future: Future) -> None:
+        try:
+            pid, peak = future.result()
+        except Exception as exc:  # noqa: BLE001 - a dead grading process costs a regrade, not the class
+            failed.extend((c, exc) for c in pending[future])
+            return
+        if peak_memory is not None:
+            peak_memory[pid] = max(peak, peak_memory.get(pid, 0.0))
+
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init,
                              initargs=(str(course_root), assignment_id, level, slots, results, hints,
                                        os.getpid())) as pool:
-        pending: set[Future] = {pool.submit(_grade_chunk, part) for part in _chunks(candidates, chunk)}
+        pending: dict[Future, list[Candidate]] = {pool.submit(_grade_chunk, part): part
+                                                  for part in _chunks(candidates, chunk)}
+        unfinished = set(pending)
         while expected:
             try:
                 record = results.get(timeout=0.2)
             except queue.Empty:
-                finished = {f for f in pending if f.done()}
+                finished = {f for f in unfinished if f.done()}
                 for future in finished:
-                    pid, peak = future.result()  # re-raises a grading process's failure here
-                    if peak_memory is not None:
-                        peak_memory[pid] = max(peak, peak_memory.get(pid, 0.0))
-                pending -= finished
-                if not pending and results.empty():
+                    collect(future)
+                unfinished -= finished
+                if not unfinished and results.empty():
                     break
                 continue
             expected -= 1
             yield record
-        for future in pending:
-            pid, peak = future.result()
-            if peak_memory is not None:
-                peak_memory[pid] = max(peak, peak_memory.get(pid, 0.0))
+        for future in unfinished:
+            collect(future)
 
 
 def default_jobs() -> int:

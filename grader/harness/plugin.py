@@ -18,6 +18,8 @@ from typing import Any, Callable
 import pytest
 
 from ..plaindata import jsonable
+from ..redaction import from_student, student_error
+from ..sandbox.inplace import private_arguments
 from ..submission import SubmissionError, describe_homoglyph, homoglyph_of, read_submission
 from ..testing import GradingFailure
 from .loader import SubmissionLoadError, load_module_from_source
@@ -88,6 +90,9 @@ class StudentModule:
             value = getattr(self._module, name)
         except AttributeError:
             self._missing(name)
+        if callable(value) and not getattr(self._module, "copies_arguments", False):
+            # In-process code gets private copies like a sandboxed worker does: one semantics for both.
+            value = private_arguments(value)
         if self.calls is not None and callable(value):
             return recording(name, value, self.calls)
         return value
@@ -254,6 +259,11 @@ def russian_failure(excinfo: pytest.ExceptionInfo, student_file: str | None) -> 
     exc = excinfo.value
     if isinstance(exc, GradingFailure) or type(exc).__name__ == "SandboxFailure":
         return str(exc)
+    if from_student(exc) and not isinstance(exc, NotImplementedError):
+        # Raised by sandboxed code that saw the hidden inputs: its text is redacted (even an
+        # AssertionError: it is the student's, not the test's).
+        where = f" (строка {exc.student_line} решения)" if getattr(exc, "student_line", None) else ""
+        return f"функция завершилась с ошибкой {student_error(exc)}{where}"
     if isinstance(exc, AssertionError):
         # A bare `assert` in a hidden test: pytest's explanation would show the expected values
         # and the test's own code, so only an author-written message (before it) is kept.

@@ -15,6 +15,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..sandbox.inplace import write_count
+
 MAX_RECORDED_CALLS = 50
 MATCH_BUDGET_S = 3.0
 MAX_HINTS = 2
@@ -71,6 +73,7 @@ def _observe(function: Callable, args: tuple, kwargs: dict, before: tuple | None
 
     `before` is a snapshot of (args, kwargs) taken by the caller, if it already has one."""
     before = before or (_snapshot(args), _snapshot(kwargs))
+    writes = write_count()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
@@ -78,7 +81,8 @@ def _observe(function: Callable, args: tuple, kwargs: dict, before: tuple | None
                 outcome: tuple = ("value", function(*args, **kwargs))
             except Exception as exc:  # noqa: BLE001 - recorded, then re-raised by the caller
                 outcome = ("error", _error_name(exc), exc)
-    mutated = _changed(before[0], args) or _changed(before[1], kwargs)
+    # Student code works on copies (grader.sandbox.inplace): its writes arrive as reports, not as changes.
+    mutated = write_count() != writes or _changed(before[0], args) or _changed(before[1], kwargs)
     return outcome, mutated, list(caught)
 
 

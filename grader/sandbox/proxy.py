@@ -3,9 +3,11 @@
 `SandboxedSubmission.relu(x)` encodes the arguments as plain data, runs the
 call in the worker, and returns the decoded value. Warnings raised in the
 worker are re-raised here (so `no_warnings` works unchanged), exceptions come
-back as the same builtin type with the student's line, in-place changes to
-array arguments are mirrored (so `unchanged` works unchanged), and a hung or
-dead worker costs only the call in progress: the next call starts a new one.
+back as the same builtin type with the student's line, and a hung or dead
+worker costs only the call in progress: the next call starts a new one.
+In-place changes to array arguments are reported (`inplace`), never written
+back into the test's objects: they may be module-level state shared by every
+submission of the batch, or inputs the test still needs for expected values.
 """
 from __future__ import annotations
 
@@ -15,10 +17,12 @@ import time
 import warnings
 from typing import Any, Callable
 
-import numpy as np
-
-from . import protocol
+from ..redaction import redact, type_name
+from . import inplace, protocol
 from .launcher import FULL, WorkerLimits, WorkerProcess, ZygoteHost
+
+
+MAX_LOAD_MESSAGE = 500
 
 
 class StudentCodeError(Exception):
@@ -53,7 +57,9 @@ def _rebuild_exception(error: dict) -> BaseException:
         exc = StudentCodeError(f"решение вызвало {error.get('type')} (exit/прерывание) — так завершать функцию нельзя")
     else:
         exc = StudentCodeError(message if message.startswith(f"{name}:") else f"{name}: {message}")
-    exc.student_line = error.get("line")  # type: ignore[attr-defined]
+    exc.student_type = name  # type: ignore[attr-defined]
+    line = error.get("line")
+    exc.student_line = line if type(line) is int else None  # type: ignore[attr-defined]  # shown as is
     exc.student_traceback = error.get("traceback", "")  # type: ignore[attr-defined]
     return exc
 
@@ -64,6 +70,8 @@ _WARNING_TYPES = {name: getattr(builtins, name) for name in dir(builtins)
 
 class SandboxedSubmission:
     """A submission that lives in a worker process; attribute access gives remote functions."""
+
+    copies_arguments = True  # the worker gets copies by construction: the harness need not make them
 
     def __init__(self, source: str, *, module_name: str, level: str = FULL, limits: WorkerLimits = WorkerLimits(),
                  call_timeout_s: float = 10.0, budget_s: float = 120.0, slot: int = 0,
@@ -92,9 +100,14 @@ class SandboxedSubmission:
                                timeout=self._call_timeout, what="импорт решения")
         if "error" in reply:
             error = reply["error"]
-            line = f", строка {error['line']}" if error.get("line") else ""
+            line = f", строка {error['line']}" if type(error.get("line")) is int else ""
             self.close()
-            raise SubmissionLoadFailed(f"ошибка при импорте решения{line}: {error['type']}: {error['message']}")
+            # Import happens before any hidden input exists: the text is kept, only bounded (it is
+            # repeated in every test's result).
+            message = " ".join(str(error.get("message", "")).split())
+            message = message if len(message) <= MAX_LOAD_MESSAGE else message[:MAX_LOAD_MESSAGE - 1] + "…"
+            raise SubmissionLoadFailed(f"ошибка при импорте решения{line}: {type_name(str(error.get('type')))}: "
+                                       f"{message}")
         self.functions = list(protocol.decode(reply["value"], []))
 
     def close(self) -> None:
@@ -146,25 +159,27 @@ class SandboxedSubmission:
         self.last_output = (reply.get("stdout") or "") + (reply.get("stderr") or "")
         for w in reply.get("warnings", []):
             category = _WARNING_TYPES.get(w.get("category"), UserWarning)
-            warnings.warn_explicit(str(w.get("message")), category, "submission.py", 0)
-        self._mirror_mutations({"args": args, "kwargs": kwargs}, reply)
+            # The student's text, shown in feedback: numbers (hidden inputs) redacted, length capped.
+            warnings.warn_explicit(redact(str(w.get("message"))), category, "submission.py", 0)
+        self._report_writes({"args": args, "kwargs": kwargs}, reply)
         if "error" in reply:
             raise _rebuild_exception(reply["error"])
         return reply["value"]
 
     @staticmethod
-    def _mirror_mutations(arguments: dict, reply: dict) -> None:
-        """Apply the worker's in-place changes to the caller's arrays (located by path)."""
-        for path, value in zip(reply.get("mutated", []), reply.get("mutated_values", [])):
+    def _report_writes(arguments: dict, reply: dict) -> None:
+        """Tell `inplace` which arguments the worker changed (located by path); nothing is copied back."""
+        paths = reply.get("mutated")
+        if not isinstance(paths, list):
+            return
+        for path in paths[:1000]:
             target: Any = arguments
             try:
                 for part in path:
                     target = target[part]
-            except (KeyError, IndexError, TypeError):
-                continue
-            if isinstance(target, np.ndarray) and isinstance(value, np.ndarray) and target.flags.writeable \
-                    and value.shape == target.shape:
-                np.copyto(target, value, casting="unsafe")
+            except Exception:  # noqa: BLE001 - a path the worker made up: still counts as a write, watches nothing
+                target = None
+            inplace.report_write(target)
 
     def _exchange(self, message: dict, blobs: list[bytes], callbacks: dict[int, Callable], *,
                   timeout: float, what: str) -> dict:
