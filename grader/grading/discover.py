@@ -144,8 +144,12 @@ def _plausible_cyrillic(text: str) -> bool:
     non_ascii = [c for c in text if ord(c) > 127]
     if not non_ascii:
         return False
-    letters = sum(1 for c in non_ascii if "CYRILLIC" in unicodedata.name(c, "") or c in "«»—–№")
-    return letters / len(non_ascii) >= 0.9
+    if not all("CYRILLIC" in unicodedata.name(c, "") or c in "«»—–№" for c in non_ascii):
+        return False  # box drawing, accents, symbols: the wrong code page
+    # A wrong Cyrillic code page still gives letters, but with the case scrambled («бООБ»):
+    # real names and file names are lower case, Capitalised or UPPER CASE word by word.
+    words = re.findall(r"[^\W\d_]+", text)
+    return all(w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower()) for w in words)
 
 
 def zip_name(info: zipfile.ZipInfo) -> tuple[str, bool]:
@@ -153,7 +157,7 @@ def zip_name(info: zipfile.ZipInfo) -> tuple[str, bool]:
 
     Without the UTF-8 flag (bit 11) Python reads names as cp437. Info-ZIP and many
     Linux tools wrote UTF-8 bytes anyway (`╨É╨╜╨╜╨░` = «Анна»); Windows' own zip writes
-    the OEM code page, cp866 in Russia (or cp1251 from some archivers)."""
+    the OEM code page, cp866 in Russia (cp1251 or KOI8-R from some archivers)."""
     if info.flag_bits & 0x800:
         return info.filename, False
     try:
@@ -166,7 +170,7 @@ def zip_name(info: zipfile.ZipInfo) -> tuple[str, bool]:
         return raw.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
-    for codepage in ("cp866", "cp1251"):
+    for codepage in ("cp866", "cp1251", "koi8_r"):
         try:
             text = raw.decode(codepage)
         except UnicodeDecodeError:

@@ -75,6 +75,16 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
+def person_keys(header: list[str], row: list[str]) -> list[str]:
+    """The gradebook ids a worksheet row may be stored under: ID number, e-mail (exports match rows by these)."""
+    keys = []
+    for names, lower in ((ID_NUMBER, False), (EMAIL, True)):
+        index = _column(header, names)
+        if index is not None and index < len(row) and row[index].strip():
+            keys.append(row[index].strip().lower() if lower else row[index].strip())
+    return keys
+
+
 def _rows(text: str) -> list[list[str]]:
     text = text.removeprefix("\ufeff")
     first = text.splitlines()[0] if text.strip() else ""
