@@ -310,3 +310,48 @@ def test_a_later_correct_archive_fixes_stored_names(tmp_path):
     assert second.exit_code == 0 and "к проверке 0" in second.output, second.output
     with Gradebook(db) as gradebook:
         assert [(r.student_id, r.student_name) for r in gradebook.current("02_activations")] == [("21", "Анна Ёлкина")]
+
+
+def test_people_from_roster_and_the_stored_mapping(tmp_path):
+    """Without a worksheet the roster maps names once for the course; a stored mapping outlives the worksheet."""
+    from grader.gradebook import Gradebook
+    from grader.grading.people import resolve_people
+    from grader.grading.worksheet import read_roster
+
+    roster_file = tmp_path / "roster.csv"
+    roster_file.write_text("Фамилия;Имя;Адрес электронной почты;Индивидуальный номер\n"
+                           "Ёлкина;Анна;anna@uni.ru;С-001\nПетров;Борис;boris@uni.ru;\n", encoding="cp1251")
+    roster = read_roster(roster_file)
+    assert [(p.name, p.id) for p in roster] == [("Анна Ёлкина", "С-001"), ("Борис Петров", "boris@uni.ru")]
+    archive = moodle_zip(tmp_path / "d.zip", [Part("елкина анна", 4, "activations.py", SOLUTION, datetime(2026, 11, 1)),
+                                              Part("Борис Петров", 5, "activations.py", SOLUTION, datetime(2026, 11, 1)),
+                                              Part("Кто-то Новый", 6, "activations.py", SOLUTION, datetime(2026, 11, 1))])
+    with Gradebook(f"sqlite:///{tmp_path / 'gb.sqlite'}") as gradebook:
+        found = discover(archive, A02, MSK)
+        result = resolve_people(found, A02.id, gradebook.engine, roster=roster)
+        assert [(c.student_id, c.student_name) for c in found] == [("С-001", "Анна Ёлкина"),
+                                                                   ("boris@uni.ru", "Борис Петров"),
+                                                                   ("6", "Кто-то Новый")]
+        assert result.mapped == 2 and result.unmapped == ["Кто-то Новый"]
+        again = discover(archive, A02, MSK)
+        resolve_people(again, A02.id, gradebook.engine)  # no roster now: the stored mapping remembers
+        assert [c.student_id for c in again] == ["С-001", "boris@uni.ru", "6"]
+
+
+def test_a_mapping_learnt_later_retires_the_participant_number_row(tmp_path):
+    from grader.gradebook import Gradebook
+    from grader.grading.people import resolve_people
+    from grader.records import SubmissionRecord
+
+    archive = moodle_zip(tmp_path / "d.zip", [Part("Анна Ёлкина", 4, "activations.py", SOLUTION, datetime(2026, 11, 1))])
+    sheet = parse_worksheet(worksheet_csv([{"participant": 4, "name": "Анна Ёлкина", "email": "anna@uni.ru"}]), MSK)
+    with Gradebook(f"sqlite:///{tmp_path / 'gb.sqlite'}") as gradebook:
+        gradebook.save(SubmissionRecord(student_id="4", student_name="Анна Ёлкина", assignment_id=A02.id,
+                                        source_path="x", content_hash="h", submitted_at=None, late_days=0,
+                                        penalty_percent=0, isolation="reduced", raw_score=90, score=90,
+                                        max_score=100, status="graded"))
+        found = discover(archive, A02, MSK)
+        resolve_people(found, A02.id, gradebook.engine, worksheet=sheet)
+        assert found[0].student_id == "anna@uni.ru"
+        assert gradebook.current(A02.id) == []  # the number's row is history now; the person's row comes next
+        assert len(gradebook.submissions(A02.id)) == 1

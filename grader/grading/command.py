@@ -82,6 +82,8 @@ def grade_command(
             _fail(str(exc))
     if not any(found.values()):
         _fail(f"в {path} не найдено ни одного решения " + ("ни одного задания" if every else f"задания {targets[0].id}"))
+    if every and any(c.participant for cs in found.values() for c in cs):
+        _fail("архив Moodle — это ответы одного задания: укажите задание вместо all (nngrader grade 02 АРХИВ.zip)")
     _refuse_wrong_points(loaded, [t for t in targets if found[t.id] or not every])
     try:
         gradebook = Gradebook(db or default_url(loaded.root))

@@ -92,6 +92,7 @@ def resolve_people(candidates: list[Candidate], assignment_id: str, engine, *, w
             candidate.student_id = person.id
             candidate.student_name = person.name or candidate.student_name
             result.mapped += 1
+            _retire_participant_row(session, assignment_id, candidate.participant, person.id)
             entry = stored.get(candidate.participant)
             if entry is None:
                 session.add(Identity(assignment_id=assignment_id, participant=candidate.participant,
@@ -99,6 +100,19 @@ def resolve_people(candidates: list[Candidate], assignment_id: str, engine, *, w
             else:
                 entry.person_id, entry.name = person.id, candidate.student_name
     return result
+
+
+def _retire_participant_row(session: Session, assignment_id: str, participant: str, person_id: str) -> None:
+    """A run before the mapping stored this participant under the bare number: that row is this person's
+    old result, and must not stay current beside the person's own (two rows, one of them stale)."""
+    from sqlalchemy import update
+
+    from ..gradebook.models import Submission
+    if participant == person_id:
+        return
+    session.execute(update(Submission).where(
+        Submission.student_id == participant, Submission.assignment_id == assignment_id,
+        Submission.is_current.is_(True)).values(is_current=False))
 
 
 def rename_students(engine, names: dict[str, str]) -> int:
