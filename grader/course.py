@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import ast
 import os
-from datetime import datetime
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -76,6 +77,47 @@ class Assignment(_Strict):
         return self.id.split("_", 1)[1] if "_" in self.id else self.id
 
 
+class Extension(_Strict):
+    """More time for one student: `days` after the deadline, or a new deadline `until`."""
+
+    student: str = Field(description="id in the gradebook (e-mail, ID number, folder name) or the full name")
+    assignment: str | None = Field(default=None, description="id, number or module; omitted — every assignment")
+    days: Annotated[float, Field(gt=0)] | None = None
+    until: datetime | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "Extension":
+        if (self.days is None) == (self.until is None):
+            raise ValueError(f"продление для «{self.student}»: укажите ровно одно из days или until")
+        return self
+
+
+class Mark(_Strict):
+    min: Annotated[float, Field(ge=0, le=100)] = Field(description="lowest percent of the maximum for this mark")
+    mark: str
+
+
+class GradeScale(_Strict):
+    """A course-level scale, e.g. the Russian 5-point one: percent of the maximum -> a word."""
+
+    name: str
+    marks: list[Mark]
+
+    @model_validator(mode="after")
+    def _covers_zero(self) -> "GradeScale":
+        if not self.marks:
+            raise ValueError(f"в шкале «{self.name}» нет ни одной оценки")
+        if min(m.min for m in self.marks) > 0:
+            raise ValueError(f"шкала «{self.name}»: нужна оценка с min: 0 — иначе низким баллам нечего поставить")
+        return self
+
+    def mark_for(self, percent: float) -> str:
+        for entry in sorted(self.marks, key=lambda m: -m.min):
+            if percent >= entry.min - 1e-9:
+                return entry.mark
+        return sorted(self.marks, key=lambda m: m.min)[0].mark
+
+
 class Limits(_Strict):
     call_timeout_s: Annotated[float, Field(gt=0)] = 10.0
     submission_budget_s: Annotated[float, Field(gt=0)] = 120.0
@@ -99,6 +141,75 @@ class Course(_Strict):
     quiz_topics: list[str] = Field(default_factory=list)
     quizzes: list[Quiz] = Field(default_factory=list)
     limits: Limits = Field(default_factory=Limits)
+    timezone: str = Field(default="Europe/Moscow", description="IANA zone of deadlines without an offset and of "
+                                                                  "every time shown")
+    extensions: list[Extension] = Field(default_factory=list)
+    grade_scale: GradeScale | None = None
+    roster: str | None = Field(default=None, description="CSV of the course's students (ФИО, e-mail, ID number), "
+                                                          "relative to the course directory")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"часовой пояс «{value}» неизвестен; пример: Europe/Moscow") from None
+        return value
+
+    @model_validator(mode="after")
+    def _localize_deadlines(self) -> "Course":
+        """A deadline written without an offset is the course's local time (Moscow for a Russian course)."""
+        zone = ZoneInfo(self.timezone)
+        for i, a in enumerate(self.assignments):
+            if a.deadline is not None and a.deadline.tzinfo is None:
+                self.assignments[i] = a.model_copy(update={"deadline": a.deadline.replace(tzinfo=zone)})
+        for i, e in enumerate(self.extensions):
+            if e.until is not None and e.until.tzinfo is None:
+                self.extensions[i] = e.model_copy(update={"until": e.until.replace(tzinfo=zone)})
+        return self
+
+    @model_validator(mode="after")
+    def _extensions_known(self) -> "Course":
+        for e in self.extensions:
+            if e.assignment is not None and self._find(e.assignment) is None:
+                raise ValueError(f"продление для «{e.student}» ссылается на неизвестное задание {e.assignment}")
+        return self
+
+    @property
+    def tz(self) -> tzinfo:
+        return ZoneInfo(self.timezone)
+
+    def local_time(self, moment: datetime) -> datetime:
+        """`moment` in the course time zone (a naive moment is taken as UTC, as stored)."""
+        return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(self.tz)
+
+    def format_time(self, moment: datetime | None) -> str:
+        """How every time is shown to a person: '20.11.2026 15:34 (Europe/Moscow)'; '—' when unknown."""
+        if moment is None:
+            return "—"
+        return self.local_time(moment).strftime("%d.%m.%Y %H:%M") + f" ({self.timezone})"
+
+    def deadline_for(self, assignment: Assignment, student_id: str = "", student_name: str = "") -> datetime | None:
+        """The deadline of `assignment` for one student, extensions included (the latest one wins)."""
+        if assignment.deadline is None:
+            return None
+        best = assignment.deadline
+        who = {student_id.casefold(), " ".join(student_name.split()).casefold()} - {""}
+        for e in self.extensions:
+            if " ".join(e.student.split()).casefold() not in who:
+                continue
+            if e.assignment is not None and self._find(e.assignment) is not assignment:
+                continue
+            moment = e.until if e.until is not None else assignment.deadline + timedelta(days=e.days or 0)
+            best = max(best, moment)
+        return best
+
+    def grade_mark(self, score: float, max_score: float = POINTS_PER_ASSIGNMENT) -> str | None:
+        """The word of the course grade scale for `score` out of `max_score` (None without a scale)."""
+        if self.grade_scale is None or max_score <= 0:
+            return None
+        return self.grade_scale.mark_for(100.0 * score / max_score)
 
     @model_validator(mode="after")
     def _unique_and_known(self) -> "Course":
@@ -112,11 +223,17 @@ class Course(_Strict):
                 raise ValueError(f"тест {quiz.id} ссылается на неизвестные темы: {', '.join(unknown)}")
         return self
 
-    def assignment(self, key: str) -> Assignment:
-        """Find an assignment by id ('02_activations'), number ('02', '2') or module ('activations')."""
+    def _find(self, key: str) -> Assignment | None:
         for a in self.assignments:
             if key in (a.id, a.module, a.topic) or (key.isdigit() and a.id.split("_", 1)[0].lstrip("0") == key.lstrip("0")):
                 return a
+        return None
+
+    def assignment(self, key: str) -> Assignment:
+        """Find an assignment by id ('02_activations'), number ('02', '2') or module ('activations')."""
+        found = self._find(key)
+        if found is not None:
+            return found
         known = ", ".join(a.id for a in self.assignments)
         raise CourseError(f"Задание «{key}» не найдено в course.yaml. Есть: {known}")
 
@@ -145,6 +262,15 @@ class LoadedCourse:
 
     def mutants_path(self, assignment: Assignment) -> Path:
         return self.folder(assignment) / "hidden" / "mutants.py"
+
+    def roster_path(self) -> Path | None:
+        return self.root / self.course.roster if self.course.roster else None
+
+
+def grade_mark(course: "Course | LoadedCourse", score: float, max_score: float = POINTS_PER_ASSIGNMENT) -> str | None:
+    """Exports call this: the course grade-scale word ('отлично', …) for a score, or None without a scale."""
+    plain = course.course if isinstance(course, LoadedCourse) else course
+    return plain.grade_mark(score, max_score)
 
 
 def parse_signature(params: str) -> ast.arguments:

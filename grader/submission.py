@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import wraps
 from pathlib import Path, PurePosixPath
 
@@ -126,24 +127,102 @@ def _notebook_code(notebook: dict, origin: str, notes: list[str]) -> tuple[str, 
 
 # ---------------------------------------------------------------- folders and archives
 
-def _pick(names: list[str], module: str, origin: str) -> str:
-    """The file of the assignment inside a folder or archive."""
-    candidates = [n for n in names if PurePosixPath(n).suffix in (".py", ".ipynb")
-                  and not PurePosixPath(n).name.startswith(("test_", "."))
-                  and "__MACOSX" not in n and ".ipynb_checkpoints" not in n]
-    for suffix in (".py", ".ipynb"):
-        exact = [n for n in candidates if PurePosixPath(n).name == module + suffix]
-        if exact:
-            return sorted(exact, key=len)[0]
-    if len(candidates) == 1:
-        return candidates[0]
+def _is_code_file(name: str) -> bool:
+    path = PurePosixPath(name)
+    return (path.suffix in (".py", ".ipynb") and not path.name.startswith(("test_", ".")) and path.name != "conftest.py"
+            and "__MACOSX" not in path.parts and ".ipynb_checkpoints" not in path.parts)
+
+
+def _stub_functions(text: str) -> tuple[set[str], set[str]] | None:
+    """(functions whose body only raises NotImplementedError / passes, the other functions); None if unparsable."""
+    import ast
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    stubs, real = set(), set()
+    for node in tree.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        body = list(node.body)
+        if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            body = body[1:]  # the docstring
+        stub = all(isinstance(b, ast.Pass) or (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))
+                   or (isinstance(b, ast.Raise) and "NotImplementedError" in ast.dump(b)) for b in body)
+        (stubs if stub else real).add(node.name)
+    return stubs, real
+
+
+def is_untouched_starter(text: str, starter: str | None = None) -> bool:
+    """Nothing of the assignment filled in: the starter itself, or every function still a stub."""
+    if starter is not None and " ".join(text.split()) == " ".join(starter.split()):
+        return True
+    mine = _stub_functions(text)
+    if mine is None:
+        return False
+    stubs, real = mine
+    if starter is not None:
+        theirs = _stub_functions(starter)
+        if theirs is not None and theirs[0]:
+            return theirs[0] <= stubs  # every function the starter left to do is still to do
+    return bool(stubs) and not real
+
+
+@dataclass
+class _Choice:
+    name: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _pick(names: list[str], module: str, origin: str, read=None, newest: dict[str, float] | None = None,
+          starter: str | None = None) -> _Choice:
+    """The file of the assignment inside a folder or archive.
+
+    With several code files, the untouched starter never wins over a filled file: among
+    the filled ones the exact module name wins, then a name containing it, then the newest.
+    `read(name) -> bytes` lets us look inside; the notes say what was chosen and why."""
+    candidates = [n for n in names if _is_code_file(n)]
     if not candidates:
         raise SubmissionError(f"{origin}: не найден файл {module}.py или {module}.ipynb")
-    raise SubmissionError(f"{origin}: несколько файлов решения ({', '.join(sorted(candidates)[:5])}), "
-                          f"а нужен один: назовите его {module}.py")
+    if len(candidates) == 1 and read is None:
+        return _Choice(candidates[0])
+    untouched = {n for n in candidates if read is not None and _looks_untouched(read, n, starter)}
+    filled = [n for n in candidates if n not in untouched]
+    pool = filled or candidates
+
+    def rank(n: str) -> tuple:
+        stem = PurePosixPath(n).stem
+        closeness = 0 if stem == module else 1 if module in stem.casefold() else 2
+        return (closeness, -(newest or {}).get(n, 0.0), PurePosixPath(n).suffix != ".py", len(n), n)
+
+    pool.sort(key=rank)
+    if len(pool) > 1 and rank(pool[0])[0] == 2:
+        raise SubmissionError(f"{origin}: несколько файлов решения ({', '.join(sorted(pool)[:5])}), "
+                              f"а нужен один: назовите его {module}.py")
+    chosen = pool[0]
+    notes = []
+    others = [n for n in candidates if n != chosen]
+    if others:
+        why = ", ".join(f"«{n}»" + (" — нетронутая заготовка" if n in untouched else "") for n in sorted(others))
+        notes.append(f"файлов решения несколько: проверен «{chosen}», не проверялись {why}")
+    elif chosen in untouched:
+        notes.append(f"«{chosen}» не отличается от заготовки — решение не заполнено")
+    if chosen in untouched and others:
+        notes.append("все файлы решения — нетронутые заготовки")
+    return _Choice(chosen, notes)
 
 
-def _zip_member(path: Path, module: str) -> tuple[bytes, str]:
+def _looks_untouched(read, name: str, starter: str | None) -> bool:
+    try:
+        data = read(name)
+        text = notebook_source(data, name)[0] if name.endswith(".ipynb") else decode_source(data, name)[0]
+    except SubmissionError:
+        return False
+    return is_untouched_starter(text, starter)
+
+
+def _zip_member(path: Path, module: str, starter: str | None = None) -> tuple[bytes, str, list[str]]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
@@ -166,29 +245,45 @@ def _zip_member(path: Path, module: str) -> tuple[bytes, str]:
                 raise SubmissionError(f"{path.name}: архив распаковывается в слишком большой объём")
             if not info.is_dir():
                 safe[name] = info
-        chosen = _pick(list(safe), module, path.name)
-        try:
-            with archive.open(safe[chosen]) as member:
-                data = member.read(MAX_SOURCE_BYTES + 1)  # bounded even if the header lies about the size
-        except NotImplementedError:  # before RuntimeError, its base class
-            raise SubmissionError(f"{path.name}: файл «{chosen}» сжат неподдерживаемым методом — "
-                                  "создайте обычный zip (сжатие deflate)") from None
-        except RuntimeError:  # zipfile's word for "encrypted"
-            raise SubmissionError(f"{path.name}: файл «{chosen}» в архиве зашифрован паролем — "
-                                  "отправьте архив без пароля") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):  # bad CRC, bad deflate data
-            raise SubmissionError(f"{path.name}: файл «{chosen}» в архиве повреждён — создайте архив заново") from None
-        return data, f"{path.name}/{chosen}"
+        def read(name: str) -> bytes:
+            try:
+                with archive.open(safe[name]) as member:
+                    return member.read(MAX_SOURCE_BYTES + 1)  # bounded even if the header lies about the size
+            except NotImplementedError:  # before RuntimeError, its base class
+                raise SubmissionError(f"{path.name}: файл «{name}» сжат неподдерживаемым методом — "
+                                      "создайте обычный zip (сжатие deflate)") from None
+            except RuntimeError:  # zipfile's word for "encrypted"
+                raise SubmissionError(f"{path.name}: файл «{name}» в архиве зашифрован паролем — "
+                                      "отправьте архив без пароля") from None
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):  # bad CRC, bad deflate data
+                raise SubmissionError(f"{path.name}: файл «{name}» в архиве повреждён — создайте архив заново") from None
+
+        newest = {name: _entry_time(info) for name, info in safe.items() if _is_code_file(name)}
+        choice = _pick(list(safe), module, path.name, read=read, newest=newest, starter=starter)
+        return read(choice.name), f"{path.name}/{choice.name}", choice.notes
 
 
-def _folder_member(path: Path, module: str) -> tuple[bytes, str]:
+def _entry_time(info: zipfile.ZipInfo) -> float:
+    try:
+        return datetime(*info.date_time).timestamp()
+    except (ValueError, OverflowError):
+        return 0.0
+
+
+def _folder_member(path: Path, module: str, starter: str | None = None) -> tuple[bytes, str, list[str]]:
     names = []
     for file in sorted(path.rglob("*"))[: MAX_ZIP_FILES * 5]:
         if file.is_symlink() or not file.is_file():
             continue
         names.append(file.relative_to(path).as_posix())
-    chosen = _pick(names, module, path.name)
-    return (path / chosen).read_bytes(), f"{path.name}/{chosen}"
+
+    def read(name: str) -> bytes:
+        with open(path / name, "rb") as handle:
+            return handle.read(MAX_SOURCE_BYTES + 1)
+
+    newest = {n: (path / n).stat().st_mtime for n in names if _is_code_file(n)}
+    choice = _pick(names, module, path.name, read=read, newest=newest, starter=starter)
+    return read(choice.name), f"{path.name}/{choice.name}", choice.notes
 
 
 def _only_submission_errors(read):
@@ -196,9 +291,9 @@ def _only_submission_errors(read):
     limit, memory), the caller gets one SubmissionError with a Russian message: one bad file never
     stops a class."""
     @wraps(read)
-    def guarded(path: Path, module: str) -> SubmissionSource:
+    def guarded(path: Path, module: str, starter: str | None = None) -> SubmissionSource:
         try:
-            return read(path, module)
+            return read(path, module, starter)
         except SubmissionError:
             raise
         except RecursionError:
@@ -212,8 +307,11 @@ def _only_submission_errors(read):
 
 
 @_only_submission_errors
-def read_submission(path: Path, module: str) -> SubmissionSource:
-    """Source text of a submission, checked for syntax; never executes it."""
+def read_submission(path: Path, module: str, starter: str | None = None) -> SubmissionSource:
+    """Source text of a submission, checked for syntax; never executes it.
+
+    `starter` (the assignment's starter text) lets a folder or zip with several files
+    prefer the one the student actually filled in."""
     path = Path(path)
     if path.is_symlink():
         raise SubmissionError(f"{path.name}: решение — символическая ссылка; отправьте сам файл")
@@ -223,17 +321,20 @@ def read_submission(path: Path, module: str) -> SubmissionSource:
         archives = [p for p in path.iterdir() if p.suffix.lower() == ".zip" and p.is_file() and not p.is_symlink()]
         has_code = any(p.suffix in (".py", ".ipynb") for p in path.rglob("*") if p.is_file())
         if len(archives) == 1 and not has_code:  # an LMS folder holding the student's uploaded zip
-            data, origin = _zip_member(archives[0], module)
+            data, origin, chosen = _zip_member(archives[0], module, starter)
         else:
-            data, origin = _folder_member(path, module)
+            data, origin, chosen = _folder_member(path, module, starter)
     elif path.suffix.lower() == ".zip":
-        data, origin = _zip_member(path, module)
+        data, origin, chosen = _zip_member(path, module, starter)
     else:
-        data, origin = path.read_bytes(), path.name
+        data, origin, chosen = path.read_bytes(), path.name, []
+        if starter is not None and _looks_untouched(lambda _: data, path.name, starter):
+            chosen = [f"«{path.name}» не отличается от заготовки — решение не заполнено"]
     if origin.endswith(".ipynb"):
         text, notes = notebook_source(data, origin)
     else:
         text, notes = decode_source(data, origin)
+    notes = chosen + notes
     check_syntax(text, origin)
     return SubmissionSource(text, origin, notes)
 

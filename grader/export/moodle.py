@@ -18,6 +18,7 @@ import re
 
 from ..course import Course, LoadedCourse
 from ..gradebook import Gradebook
+from ..grading.worksheet import person_keys
 from .table import ExportError, build_table, number, plain_course
 
 ID_NUMBER = "ID number"
@@ -94,8 +95,10 @@ def fill_moodle_worksheet(gradebook: Gradebook, assignment_id: str, worksheet: s
         if len(row) <= max(id_col, grade_col):
             continue
         match = _PARTICIPANT.match(row[id_col])
-        if match and match.group(1) in scores:
-            row[grade_col] = number(scores[match.group(1)])
+        # a participant mapped to a person (grade --worksheet / roster) is stored under the ID number or e-mail
+        key = next((k for k in person_keys(header, row) + ([match.group(1)] if match else []) if k in scores), None)
+        if match and key is not None:
+            row[grade_col] = number(scores[key])
             filled += 1
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)

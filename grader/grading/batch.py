@@ -16,7 +16,7 @@ from ..harness.runner import TestResult, run_tests
 from ..records import SubmissionRecord, TestOutcome
 from ..submission import SubmissionError, read_submission
 from ..testing import mutants_of
-from .discover import Candidate
+from .discover import TIME_UNKNOWN, Candidate
 from .identity import grading_key, late_days, late_penalty, suite_hash
 
 
@@ -36,11 +36,21 @@ def _outcome(result: TestResult) -> TestOutcome:
                        mutant_id=result.mutant_id)
 
 
-def _record(candidate: Candidate, assignment: Assignment, level: str, digest: str, **fields: Any) -> SubmissionRecord:
-    days = late_days(assignment, candidate.submitted_at)
+def _record(candidate: Candidate, assignment: Assignment, level: str, digest: str, course: LoadedCourse | None = None,
+            **fields: Any) -> SubmissionRecord:
+    deadline = course.course.deadline_for(assignment, candidate.student_id, candidate.student_name) \
+        if course is not None else assignment.deadline
+    days = late_days(assignment, candidate.submitted_at, deadline)
+    notes = list(candidate.notes)
+    if deadline is not None and candidate.submitted_at is None and not any("время сдачи" in n for n in notes):
+        notes.append(TIME_UNKNOWN)
+    if deadline is not None and assignment.deadline is not None and deadline > assignment.deadline:
+        shown = course.course.format_time(deadline) if course is not None else deadline.isoformat()
+        notes.append(f"срок продлён до {shown}")
+    notes += fields.pop("notes", [])
     base = dict(student_id=candidate.student_id, student_name=candidate.student_name, assignment_id=assignment.id,
                 source_path=str(candidate.path), content_hash=digest, submitted_at=candidate.submitted_at,
-                late_days=days, penalty_percent=late_penalty(assignment, days), isolation=level,
+                late_days=days, penalty_percent=late_penalty(assignment, days), isolation=level, notes=notes,
                 raw_score=0.0, score=0.0, max_score=float(sum(f.points for f in assignment.functions.values())),
                 status="graded", graded_at=datetime.now(timezone.utc))
     base.update(fields)
@@ -57,6 +67,8 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
     subjects: dict[str, Callable] = {}
     suite = suite_hash(course, assignment)
     readable: dict[str, tuple[Candidate, str, Any]] = {}
+    starter_path = course.starter_path(assignment)
+    starter = starter_path.read_text(encoding="utf-8") if starter_path.is_file() else None
 
     def done(key: str, record: SubmissionRecord) -> None:
         records[key] = record
@@ -68,12 +80,12 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
         digest = candidate.key or ""
         try:
             digest = digest or grading_key(candidate.path, suite)
-            source = read_submission(candidate.path, assignment.module)
+            source = read_submission(candidate.path, assignment.module, starter=starter)
         except (SubmissionError, OSError) as exc:
-            done(key, _record(candidate, assignment, level, digest, status="load_error", message=str(exc)))
+            done(key, _record(candidate, assignment, level, digest, course, status="load_error", message=str(exc)))
             continue
         except Exception as exc:  # noqa: BLE001 - one bad file is one error record, never a crashed class
-            done(key, error_record(candidate, assignment, level, "чтение решения", exc))
+            done(key, error_record(candidate, assignment, level, "чтение решения", exc, course))
             continue
         readable[key] = (candidate, digest, source)
         subjects[key] = (lambda s=source: loader(s.text, assignment.module, s.origin))
@@ -84,9 +96,9 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
             return
         candidate, digest, source = readable[key]
         try:
-            record = _graded(candidate, assignment, level, digest, source, results)
+            record = _graded(candidate, assignment, level, digest, source, results, course)
         except Exception as exc:  # noqa: BLE001 - e.g. results a forged reply made unstorable
-            record = error_record(candidate, assignment, level, "сбор результатов", exc)
+            record = error_record(candidate, assignment, level, "сбор результатов", exc, course)
         done(key, record)
 
     # One pytest session per batch; if it breaks down (whatever the cause), the submission it was
@@ -100,7 +112,7 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
             culprit = next((k for k in remaining if k not in records), None)
             if culprit is None:
                 break
-            done(culprit, error_record(readable[culprit][0], assignment, level, "проверка", exc))
+            done(culprit, error_record(readable[culprit][0], assignment, level, "проверка", exc, course))
         remaining = {k: f for k, f in remaining.items() if k not in records}
     for key in readable:
         if key not in records:  # no test reached it (cannot happen unless the suite is empty)
@@ -109,20 +121,20 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
 
 
 def error_record(candidate: Candidate, assignment: Assignment, level: str, stage: str,
-                 exc: BaseException) -> SubmissionRecord:
+                 exc: BaseException, course: LoadedCourse | None = None) -> SubmissionRecord:
     """The record of a submission whose grading failed on our side: status "error", a Russian message.
 
     Its content hash is empty, so the next run grades it again."""
-    return _record(candidate, assignment, level, "", status="error",
+    return _record(candidate, assignment, level, "", course, status="error",
                    message=f"не удалось проверить решение (этап: {stage}): {type(exc).__name__}. "
                            "Остальные решения проверены; запустите проверку ещё раз или сообщите преподавателю")
 
 
 def _graded(candidate: Candidate, assignment: Assignment, level: str, digest: str, source,
-            results: list[TestResult]) -> SubmissionRecord:
+            results: list[TestResult], course: LoadedCourse | None = None) -> SubmissionRecord:
     outcomes = [_outcome(r) for r in results]
     raw = sum(o.points for o in outcomes)
-    record = _record(candidate, assignment, level, digest, notes=list(source.notes), outcomes=outcomes,
+    record = _record(candidate, assignment, level, digest, course, notes=list(source.notes), outcomes=outcomes,
                      raw_score=raw, duration=sum(o.duration for o in outcomes))
     record.score = round(raw * (1 - record.penalty_percent / 100), 6)
     load_failures = [o for o in outcomes if o.message.startswith("решение не загружается")]

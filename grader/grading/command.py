@@ -18,6 +18,9 @@ from ..submission import SubmissionError
 from .discover import discover
 from .identity import grading_key, suite_hash
 from .parallel import default_jobs, grade_in_parallel
+from .people import load_roster, rename_students, resolve_people
+from .points_check import PointsMismatch, check_points
+from .worksheet import WorksheetError, read_worksheet
 
 console = Console()
 
@@ -43,6 +46,9 @@ def grade_command(
     nbgrader: Optional[Path] = typer.Option(None, "--nbgrader",
                                             help="каталог курса nbgrader: проверить его submitted/ и записать "
                                                  "оценки в его журнал"),
+    worksheet: Optional[Path] = typer.Option(None, "--worksheet",
+                                             help="ведомость оценок задания из Moodle (CSV): кто есть кто (e-mail, "
+                                                  "ID) и время сдачи из «Последнее изменение (ответ)»"),
 ) -> None:
     """Проверить решения класса в песочнице, записать в журнал и показать сводку."""
     try:
@@ -50,6 +56,13 @@ def grade_command(
         every = assignment.lower() in ("all", "все")
         targets = loaded.course.assignments if every else [loaded.course.assignment(assignment)]
     except CourseError as exc:
+        _fail(str(exc))
+    if worksheet is not None and every:
+        _fail("ведомость Moodle относится к одному заданию: укажите задание вместо all")
+    try:
+        sheet = read_worksheet(worksheet, loaded.course.tz) if worksheet is not None else None
+        roster = load_roster(loaded)
+    except (WorksheetError, OSError) as exc:
         _fail(str(exc))
     try:
         level, reason = choose_level(require_isolation)
@@ -68,24 +81,49 @@ def grade_command(
     found = {}
     for target in targets:
         try:
-            found[target.id] = discover(path, target)
+            found[target.id] = discover(path, target, loaded.course.tz)
         except SubmissionError as exc:
             _fail(str(exc))
     if not any(found.values()):
         _fail(f"в {path} не найдено ни одного решения " + ("ни одного задания" if every else f"задания {targets[0].id}"))
+    if every and any(c.participant for cs in found.values() for c in cs):
+        _fail("архив Moodle — это ответы одного задания: укажите задание вместо all (nngrader grade 02 АРХИВ.zip)")
+    _refuse_wrong_points(loaded, [t for t in targets if found[t.id] or not every])
     try:
         gradebook = Gradebook(db or default_url(loaded.root))
     except GradebookError as exc:
         _fail(str(exc))
     with gradebook:
         for target in targets:
+            if found[target.id] and (sheet is not None or roster or any(c.participant for c in found[target.id])):
+                _identify(found[target.id], target.id, gradebook, sheet, roster)
             if found[target.id] or not every:
                 _grade_assignment(loaded, target, found[target.id], gradebook, level=level, force=force,
                                   jobs=jobs or default_jobs(), hints=not no_hints)
         if every:
             _print_class(gradebook, [t for t in targets if found[t.id]])
         else:
-            _print_summary(gradebook, targets[0])
+            _print_summary(gradebook, targets[0], loaded.course)
+
+
+def _refuse_wrong_points(loaded, targets) -> None:
+    """Never print 102/100: the hidden tests' points must add up to course.yaml's."""
+    for target in targets:
+        try:
+            check_points(loaded, target)
+        except PointsMismatch as exc:
+            _fail(str(exc))
+
+
+def _identify(candidates, assignment_id: str, gradebook, sheet, roster) -> None:
+    """Moodle participants -> people (worksheet, stored mapping, roster); say who is left unmatched."""
+    result = resolve_people(candidates, assignment_id, gradebook.engine, worksheet=sheet, roster=roster)
+    if result.unmapped:
+        shown = ", ".join(result.unmapped[:5]) + (" …" if len(result.unmapped) > 5 else "")
+        console.print(f"[yellow]{assignment_id}: не сопоставлены с людьми курса {len(result.unmapped)} участников "
+                      f"Moodle ({shown}) — они записаны под номером участника этого задания. Укажите --worksheet "
+                      "(ведомость задания) или roster в course.yaml, чтобы в сводке за семестр у человека была "
+                      "одна строка.[/]", highlight=False)
 
 
 def _grade_nbgrader_course(loaded, targets, nbgrader: Path, *, every: bool, level: str, force: bool, jobs: int,
@@ -93,6 +131,7 @@ def _grade_nbgrader_course(loaded, targets, nbgrader: Path, *, every: bool, leve
     from ..nbgrader_interop import NbgraderError, grade_nbgrader
     if every:
         _fail("с --nbgrader укажите одно задание")
+    _refuse_wrong_points(loaded, targets)
     try:
         summary = grade_nbgrader(loaded, targets[0], nbgrader, jobs=jobs, level=level, force=force, hints=hints, db=db)
     except NbgraderError as exc:
@@ -100,7 +139,7 @@ def _grade_nbgrader_course(loaded, targets, nbgrader: Path, *, every: bool, leve
     for line in summary.lines():
         console.print(line, highlight=False, markup=False, soft_wrap=True)
     with Gradebook(db or default_url(loaded.root)) as gradebook:
-        _print_summary(gradebook, targets[0])
+        _print_summary(gradebook, targets[0], loaded.course)
 
 
 def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, force: bool, jobs: int,
@@ -108,9 +147,11 @@ def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, forc
     known = {} if force else gradebook.known_hashes(target.id)
     suite = suite_hash(loaded, target)
     for candidate in candidates:  # hashed once here; the grading processes reuse it
-        candidate.key = grading_key(candidate.path, suite)
+        candidate.key = grading_key(candidate.path, suite + _lateness(loaded, target, candidate))
     todo = [c for c in candidates if known.get(c.student_id) != c.key]
     skipped = len(candidates) - len(todo)
+    waiting = {id(c) for c in todo}
+    rename_students(gradebook.engine, {c.student_id: c.student_name for c in candidates if id(c) not in waiting})
     console.print(f"[bold]{target.id}[/]: решений {len(candidates)}, к проверке {len(todo)}"
                   + (f", уже проверены {skipped} (--force — перепроверить)" if skipped else "")
                   + f"; изоляция: {level}")
@@ -119,6 +160,15 @@ def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, forc
     elapsed = time.monotonic() - started
     if graded:
         console.print(f"Проверено {graded} за {elapsed:.1f} с ({graded / max(elapsed, 1e-9):.1f} решений/с)")
+
+
+def _lateness(loaded, target, candidate) -> str:
+    """What else decides the grade when there is a deadline: the submission time and the student's deadline."""
+    deadline = loaded.course.deadline_for(target, candidate.student_id, candidate.student_name)
+    if deadline is None:
+        return ""
+    moment = candidate.submitted_at.isoformat() if candidate.submitted_at else "?"
+    return f"|{moment}|{deadline.isoformat()}"
 
 
 def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hints: bool, gradebook) -> int:
@@ -136,12 +186,20 @@ def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hin
     return done
 
 
-def _print_summary(gradebook, assignment) -> None:
+# Notes worth an instructor's look in the summary: which file was graded, Moodle online text, unknown times.
+_SUMMARY_NOTES = ("файлов решения несколько", "не отличается от заготовки", "«Текст ответа»", "время сдачи неизвестно",
+                  "срок продлён")
+
+
+def _print_summary(gradebook, assignment, course=None) -> None:
     records = gradebook.current(assignment.id)
     summary = summarize(assignment.id, records)
+    scale = course is not None and course.grade_scale is not None
     table = Table(title=f"{assignment.id} — {assignment.title}: сводка", title_justify="left")
     table.add_column("студент")
     table.add_column("баллы", justify="right")
+    if scale:
+        table.add_column("оценка")
     table.add_column("статус")
     table.add_column("не прошли функции", overflow="fold")
     for record in sorted(records, key=lambda r: r.student_name):
@@ -149,9 +207,18 @@ def _print_summary(gradebook, assignment) -> None:
         status = {"graded": "проверено", "load_error": "не загружается", "error": "ошибка"}.get(record.status,
                                                                                                   record.status)
         late = f" (опоздание {record.late_days} дн., −{record.penalty_percent:g}%)" if record.late_days else ""
-        table.add_row(record.student_name, f"{record.score:g}/{record.max_score:g}", status + late,
+        mark = [course.grade_mark(record.score, record.max_score) or ""] if scale else []
+        table.add_row(record.student_name, f"{record.score:g}/{record.max_score:g}", *mark, status + late,
                       record.message if record.status != "graded" else ", ".join(failed))
     console.print(table)
+    remarks = [(r, n) for r in sorted(records, key=lambda r: r.student_name) for n in r.notes
+               if any(key in n for key in _SUMMARY_NOTES)]
+    if remarks:
+        console.print("Замечания:")
+        for record, note in remarks:
+            when = f" (сдано {course.format_time(record.submitted_at)})" if course is not None and \
+                record.submitted_at is not None and "срок" in note else ""
+            console.print(f"  {record.student_name}: {note}{when}", highlight=False, markup=False, soft_wrap=True)
     if summary.count:
         console.print(f"Студентов: {summary.count}; средний балл {summary.mean:.1f}, медиана {summary.median:.1f}"
                       + (f"; опоздали: {summary.late}" if summary.late else ""))

@@ -37,11 +37,14 @@ def grading_key(submission: Path, suite: str) -> str:
     return hashlib.sha256((content_hash(submission) + suite).encode()).hexdigest()
 
 
-def late_days(assignment: Assignment, submitted_at: datetime | None) -> int:
-    """Started days after the deadline (0 when on time or when either time is unknown)."""
-    if assignment.deadline is None or submitted_at is None:
+def late_days(assignment: Assignment, submitted_at: datetime | None, deadline: datetime | None = None) -> int:
+    """Started days after the deadline (0 when on time or when either time is unknown).
+
+    `deadline` overrides the assignment's one: a student's extension (Course.deadline_for)."""
+    deadline = deadline or assignment.deadline
+    if deadline is None or submitted_at is None:
         return 0
-    deadline = assignment.deadline if assignment.deadline.tzinfo else assignment.deadline.replace(tzinfo=timezone.utc)
+    deadline = deadline if deadline.tzinfo else deadline.replace(tzinfo=timezone.utc)
     moment = submitted_at if submitted_at.tzinfo else submitted_at.replace(tzinfo=timezone.utc)
     late = (moment - deadline).total_seconds()
     return max(0, math.ceil(late / 86400))
