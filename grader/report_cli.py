@@ -243,6 +243,9 @@ def _export_gradescope(gradebook, loaded: LoadedCourse | None, key: str | None,
 
 
 def register(app: typer.Typer) -> None:
-    """Add `feedback` and `export` to the nngrader app."""
+    """Add `feedback`, `export` and `history` to the nngrader app."""
+    from .history_cli import register as register_history
+
     app.command("feedback")(feedback_command)
     app.command("export")(export_command)
+    register_history(app)

@@ -9,7 +9,9 @@ Layouts understood:
 """
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -102,6 +104,7 @@ def _moodle_archive(path: Path) -> Path | None:
         if sum(i.file_size for i in infos) > MAX_MOODLE_ARCHIVE_BYTES:
             raise SubmissionError(f"{path.name}: архив Moodle распаковывается в слишком большой объём")
         target = Path(tempfile.mkdtemp(prefix="nngrader-moodle-"))
+        atexit.register(shutil.rmtree, target, True)  # graded copies live in the course storage (gradebook/copies)
         for info in infos:
             parts = PurePosixPath(info.filename.replace("\\", "/")).parts
             if ".." in parts or info.filename.startswith("/") or info.is_dir():

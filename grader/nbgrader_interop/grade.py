@@ -60,6 +60,8 @@ def grade_nbgrader(loaded: LoadedCourse, assignment: Assignment, nb_course_dir: 
                    on_record: Callable[[SubmissionRecord], None] | None = None) -> NbgraderGradeSummary:
     """Grade, store, write scores to nbgrader and feedback; raises NbgraderError with a Russian message."""
     from ..gradebook import Gradebook, default_url
+    from ..gradebook.copies import keep_copy
+    from ..harness.import_advice import retry_next_run
     from ..grading.identity import grading_key, suite_hash
     from ..grading.parallel import grade_in_parallel
 
@@ -76,6 +78,8 @@ def grade_nbgrader(loaded: LoadedCourse, assignment: Assignment, nb_course_dir: 
         todo = [c for c in candidates if known.get(c.student_id) != grading_key(c.path, suite)]
         summary.skipped = len(candidates) - len(todo)
         for record in grade_in_parallel(loaded.root, assignment.id, todo, level=level, jobs=max(1, jobs), hints=hints):
+            keep_copy(loaded.root, record)
+            retry_next_run(record)
             gradebook.save(record)
             summary.graded += 1
             if on_record is not None:
