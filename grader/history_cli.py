@@ -1,7 +1,7 @@
 """`nngrader history STUDENT`: every attempt of one student — score, status, the graded copy and its feedback.
 
-Feedback pages are written on demand next to the stored copies
-(`<course>/.nngrader/feedback/<student>/<assignment>-<attempt>.html`), so a
+Feedback pages are written on demand next to the stored copies (beside the
+gradebook: `<course>/.nngrader/feedback/<student>/<assignment>-<attempt>.html`), so a
 link printed here stays valid after the grading command's temporary folders are gone.
 """
 from __future__ import annotations
@@ -62,7 +62,9 @@ def history_command(
         attempts = gradebook.submissions(key, student_id)
     if not attempts:
         raise _fail(f"у студента {student_id} нет проверенных решений" + (f" задания {key}" if key else ""))
-    store = (loaded.root if loaded is not None else Path.cwd()) / FEEDBACK_STORE / safe_stem(student_id)
+    from .gradebook.copies import storage_base
+
+    store = storage_base(gradebook.url, loaded.root if loaded else None) / FEEDBACK_STORE / safe_stem(student_id)
     name = attempts[-1].record.student_name or student_id
     table = Table(title=f"{name} ({student_id}): попыток {len(attempts)}", title_justify="left")
     for column in ("задание", "№", "сдано", "проверено", "баллы", "статус", "решение", "отзыв"):

@@ -144,6 +144,6 @@ def test_ctrl_c_keeps_what_is_graded_and_says_a_rerun_continues(tmp_path, monkey
         assert exit_info.value.exit_code == 130
         saved = book.current("02_activations")
     assert [r.student_id for r in saved] == ["petrova"]
-    assert (tmp_path / STORE) in Path(saved[0].source_path).parents
+    assert (tmp_path / STORE) in Path(saved[0].source_path).parents  # beside the gradebook file
     err = capsys.readouterr().err
     assert "Прервано" in err and "1 из 2" in err and "продолжит" in err

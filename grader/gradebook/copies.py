@@ -4,7 +4,8 @@ The gradebook's source path must stay valid: a Moodle archive is unpacked into
 a temporary folder that is removed when the command ends, and students' folders
 get cleaned up over a semester. Each graded submission is copied once per
 content (same hash, same copy) to
-`<course>/.nngrader/submissions/<assignment>/<student>/<hash>/…`, and the record
+`<course>/.nngrader/submissions/<assignment>/<student>/<hash>/…` — beside the
+gradebook file, which by default is `<course>/gradebook.sqlite` — and the record
 points there.
 """
 from __future__ import annotations
@@ -31,17 +32,27 @@ def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def store_root(course_root: Path) -> Path:
-    return Path(course_root) / STORE
+def storage_base(gradebook_url: str, course_root: Path | None) -> Path:
+    """Where the course's own storage lives: beside a SQLite gradebook, else in the course folder."""
+    from .engine import sqlite_path
+
+    path = sqlite_path(gradebook_url)
+    if path is not None:
+        return path.resolve().parent
+    return Path(course_root or Path.cwd())
 
 
-def keep_copy(course_root: Path, record) -> Path | None:
-    """Copy `record.source_path` into the course storage and point the record at the copy.
+def store_root(base: Path) -> Path:
+    return Path(base) / STORE
+
+
+def keep_copy(base: Path, record) -> Path | None:
+    """Copy `record.source_path` into the storage under `base` (storage_base()) and point the record at the copy.
 
     Returns the copy, or None when there is nothing to copy (missing, too big, already stored).
     """
     source = Path(record.source_path)
-    root = store_root(course_root).resolve()
+    root = store_root(base).resolve()
     try:
         if not source.exists() or source.is_symlink() or root in source.resolve().parents:
             return None

@@ -122,15 +122,16 @@ def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hin
         return 0
     columns = (TextColumn("[bold]Проверка"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.description}"))
-    from ..gradebook.copies import keep_copy
+    from ..gradebook.copies import keep_copy, storage_base
     from ..harness.import_advice import retry_next_run
 
+    storage = storage_base(gradebook.url, course_root)
     done = 0
     try:
         with Progress(*columns, console=console, transient=False) as progress:
             task = progress.add_task("", total=len(todo))
             for record in grade_in_parallel(course_root, assignment_id, todo, level=level, jobs=jobs, hints=hints):
-                keep_copy(course_root, record)  # the gradebook never points into a temporary folder
+                keep_copy(storage, record)  # the gradebook never points into a temporary folder
                 retry_next_run(record)
                 gradebook.save(record)  # one transaction per submission: a crash loses nothing finished
                 done += 1
