@@ -188,3 +188,23 @@ def test_importing_the_engine_stays_light():
     code = "import grader, sys; print(any(m.startswith(('grader.selfcheck', 'pytest')) for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_assignment_option_outside_a_bundle(bundle, tmp_path):
+    """`check FILE --assignment X` away from the bundle: a bundle in a subfolder is found; else advice that works."""
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copytree(bundle, home / "02_activations")  # the released folder next to the student's own file
+    shutil.copyfile(REFERENCE, home / "моё_решение.py")
+    result = check("моё_решение.py", "--assignment", "02_activations", cwd=home)
+    assert result.exit_code == 0, result.output
+    assert "Публичные тесты: все пройдены" in result.output
+
+    lonely = tmp_path / "lonely"
+    lonely.mkdir()
+    shutil.copyfile(REFERENCE, lonely / "activations.py")
+    result = check("activations.py", "--assignment", "02", cwd=lonely)
+    assert result.exit_code == 2
+    text = " ".join(result.output.split())
+    assert "задание «02» не найдено" in text and "cd ПАПКА_ЗАДАНИЯ" in text
+    assert "укажите задание явно" not in text  # never the advice that was just followed
