@@ -21,6 +21,8 @@ STATUS_TEXT = {
 }
 OTHER_FUNCTION = "прочие проверки"
 NOT_IMPLEMENTED = "функция ещё не реализована"
+_SUMMARY_LABELS = {"первые расхождения", "макс. относительная ошибка", "предупреждения", "не совпало элементов",
+                   "форма результата", "элементов nan/inf"}
 _NUMBERS = re.compile(r"-?\d+(?:[.,]\d+)?(?:e[-+]?\d+)?", re.IGNORECASE)
 
 
@@ -231,12 +233,14 @@ def new_facts(message: str, details: list[str]) -> list[str]:
     """Detail lines that add something: a line whose every number the message already states is dropped
     ("Не совпало элементов: 640 из 640" under "значения не совпадают (640 из 640 элементов …)")."""
     said = _numbers(message)
+    lowered = message.lower()
     kept = []
     for line in details:
         numbers = _numbers(line)
-        fact = line.partition(": ")[2]
-        if (numbers and numbers <= said) or (fact and fact in message):
-            continue
+        label, _, fact = line.partition(": ")
+        if (numbers and numbers <= said) or (fact and fact in message) \
+                or (label.lower() in _SUMMARY_LABELS and label.lower() in lowered):
+            continue  # the message already says it (often with more digits)
         kept.append(line)
     return kept
 
