@@ -147,3 +147,18 @@ def test_ctrl_c_keeps_what_is_graded_and_says_a_rerun_continues(tmp_path, monkey
     assert (tmp_path / STORE) in Path(saved[0].source_path).parents  # beside the gradebook file
     err = capsys.readouterr().err
     assert "Прервано" in err and "1 из 2" in err and "продолжит" in err
+
+
+def test_nbgrader_summary_shows_only_that_course(tmp_path, capsys):
+    from report_records import ROOT as course_root
+
+    from grader.course import load_course
+    from grader.grading.command import _print_summary
+
+    spec = load_course(course_root).course.assignment("02")
+    with Gradebook(default_url(tmp_path)) as book:
+        book.save(_record("petrova"))  # graded earlier from another class folder
+        book.save(replace(_record("ivanov"), student_id="alice", student_name="alice"))
+        _print_summary(book, spec, only={"alice"})
+    out = capsys.readouterr().out
+    assert "alice" in out and "Петрова" not in out and "Студентов: 1" in out
