@@ -84,51 +84,72 @@ _installed = False
 
 
 def install() -> None:
-    """Make typer/click speak Russian in this process (usage errors, help headings, --help)."""
+    """Make typer/click speak Russian in this process (usage errors, help headings, --help).
+
+    Written against typer 0.2x (vendored click); every hook is optional, so another typer
+    version degrades to English messages instead of breaking the command line.
+    """
     global _installed
     if _installed:
         return
     _installed = True
-    from typer import _click, rich_utils
+    try:
+        from typer import rich_utils
+    except ImportError:  # pragma: no cover - typer without rich
+        rich_utils = None
+    try:
+        from typer import _click
+    except ImportError:  # pragma: no cover - typer releases that use the click package
+        import click as _click
+    if rich_utils is not None:
+        _install_rich(rich_utils)
+    for owner, name in ((_click.core.Command, "get_usage"), (_click.core.Context, "get_usage")):
+        if hasattr(owner, name):
+            setattr(owner, name, _translated(getattr(owner, name)))
+    try:
+        from typer import core
+        display_type = core._TyperParameter.display_type
+    except (ImportError, AttributeError):  # pragma: no cover - older typer: no type column
+        pass
+    else:
+        names = {"<str>": "<текст>", "<int>": "<целое>", "<float>": "<число>", "<path>": "<путь>",
+                 "<file>": "<файл>", "<dir>": "<каталог>", "<bool>": "", "<Path>": "<путь>"}
+        core._TyperParameter.display_type = lambda self, ctx: (
+            lambda shown: names.get(shown, shown) if shown else shown)(display_type(self, ctx))
+    usage_error = getattr(_click.exceptions, "UsageError", None)
+    if usage_error is not None:
+        usage_error.show = _plain_show(usage_error.show)
 
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Аргументы"
-    rich_utils.OPTIONS_PANEL_TITLE = "Параметры"
-    rich_utils.COMMANDS_PANEL_TITLE = "Команды"
-    rich_utils.ERRORS_PANEL_TITLE = "Ошибка"
-    rich_utils.ABORTED_TEXT = "Прервано."
-    rich_utils.RICH_HELP = "Подробнее: [blue]{command_path} {help_option}[/]"
-    rich_utils.DEFAULT_STRING = "[по умолчанию: {}]"
-    rich_utils.REQUIRED_LONG_STRING = "[обязательно]"
-    rich_utils.ENVVAR_STRING = "[переменная окружения: {}]"
-    rich_utils.DEPRECATED_STRING = "(устарело) "
-    rich_utils.OptionHighlighter.highlights = [*rich_utils.OptionHighlighter.highlights,
-                                               r"(?P<usage>Использование: )"]
 
-    get_usage = _click.core.Command.get_usage
-    _click.core.Command.get_usage = lambda self, ctx: translate(get_usage(self, ctx))
-    context_usage = _click.core.Context.get_usage
-    _click.core.Context.get_usage = lambda self: translate(context_usage(self))
+def _translated(method):
+    def wrapper(*args, **kwargs):
+        return translate(method(*args, **kwargs))
+    return wrapper
 
-    from typer import core
 
-    names = {"<str>": "<текст>", "<int>": "<целое>", "<float>": "<число>", "<path>": "<путь>", "<file>": "<файл>",
-             "<dir>": "<каталог>", "<bool>": "", "<Path>": "<путь>"}
-    display_type = core._TyperParameter.display_type
-    core._TyperParameter.display_type = lambda self, ctx: (
-        lambda shown: names.get(shown, shown) if shown else shown)(display_type(self, ctx))
+def _install_rich(rich_utils) -> None:
+    texts = {"ARGUMENTS_PANEL_TITLE": "Аргументы", "OPTIONS_PANEL_TITLE": "Параметры",
+             "COMMANDS_PANEL_TITLE": "Команды", "ERRORS_PANEL_TITLE": "Ошибка", "ABORTED_TEXT": "Прервано.",
+             "RICH_HELP": "Подробнее: [blue]{command_path} {help_option}[/]",
+             "DEFAULT_STRING": "[по умолчанию: {}]", "REQUIRED_LONG_STRING": "[обязательно]",
+             "ENVVAR_STRING": "[переменная окружения: {}]", "DEPRECATED_STRING": "(устарело) "}
+    for name, text in texts.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, text)
+    highlighter = getattr(rich_utils, "OptionHighlighter", None)
+    if highlighter is not None:
+        highlighter.highlights = [*highlighter.highlights, r"(?P<usage>Использование: )"]
+    make_rich_text = getattr(rich_utils, "_make_rich_text", None)
+    if make_rich_text is not None:
+        rich_utils._make_rich_text = lambda *, text, **kw: make_rich_text(text=translate(text), **kw)
+    format_error = getattr(rich_utils, "rich_format_error", None)
+    if format_error is not None:
+        def rich_format_error(self) -> None:
+            message = self.format_message
+            self.format_message = lambda: translate(message())
+            format_error(self)
 
-    make_rich_text = rich_utils._make_rich_text
-    rich_utils._make_rich_text = lambda *, text, **kw: make_rich_text(text=translate(text), **kw)
-
-    format_error = rich_utils.rich_format_error
-
-    def rich_format_error(self) -> None:
-        message = self.format_message
-        self.format_message = lambda: translate(message())
-        format_error(self)
-
-    rich_utils.rich_format_error = rich_format_error
-    _click.exceptions.UsageError.show = _plain_show(_click.exceptions.UsageError.show)
+        rich_utils.rich_format_error = rich_format_error
 
 
 def _plain_show(original):
