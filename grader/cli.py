@@ -11,8 +11,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .cli_ru import install as _russian_cli
 from .course import CourseError, LoadedCourse, load_course
 
+_russian_cli()  # usage errors, help headings and --help in Russian
 app = typer.Typer(
     help="nngrader — курс по нейросетям на NumPy и автогрейдер для него.",
     no_args_is_help=True,

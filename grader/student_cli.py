@@ -79,6 +79,8 @@ def release_command(
     nbgrader: Optional[Path] = typer.Option(
         None, "--nbgrader", help="каталог курса nbgrader: записать задание в его source/<id>/ с разметкой nbgrader"),
     force: bool = typer.Option(False, "--force", help="писать и в непустой каталог, не похожий на прежнюю выдачу"),
+    wheel: bool = typer.Option(True, "--wheel/--no-wheel",
+                               help="положить в выдачу движок курса (.whl), чтобы студенту не нужен был каталог пакетов"),
     course_dir: Optional[Path] = typer.Option(None, "--course", help="каталог курса с course.yaml (по умолчанию ищется "
                                               "от текущего каталога вверх)"),
 ) -> None:
@@ -102,7 +104,10 @@ def release_command(
     for target in targets:
         try:
             if out is not None:
-                folder = release_bundle(loaded, target, out, fmt, force=force)
+                notes: list[str] = []
+                folder = release_bundle(loaded, target, out, fmt, force=force, wheel=wheel, notes=notes)
+                for note in notes:
+                    err_console.print(f"[yellow]Внимание:[/] {escape(note)}", highlight=False)
                 files = ", ".join(sorted(p.name for p in folder.iterdir()))
                 console.print(f"{target.id}: выдача в {folder} ({files})", highlight=False, markup=False,
                               soft_wrap=True)

@@ -183,7 +183,7 @@ def test_a_mixed_class_grades_in_one_command_with_feedback_and_every_export(tmp_
                                    "--db", db, "--course", str(ROOT)])
     assert feedback.exit_code == 0, feedback.output
     assert len(list((tmp_path / "fb").glob("*.html"))) >= len(kinds)
-    for fmt, out in (("csv", "grades.csv"), ("json", "grades.json"), ("moodle", "moodle.csv"),
+    for fmt, out in (("xlsx", "grades.xlsx"), ("csv", "grades.csv"), ("json", "grades.json"), ("moodle", "moodle.csv"),
                      ("gradescope", "gradescope")):
         exported = runner.invoke(app, ["export", "--format", fmt, "--out", str(tmp_path / out), "--db", db,
                                        "--assignment", "02", "--course", str(ROOT)])

@@ -38,13 +38,16 @@ def nbgrader_cli(course: Path, *args: str) -> subprocess.CompletedProcess:
     return result
 
 
-def submit(course: Path, student: str, notebook) -> Path:
-    """What `nbgrader collect` leaves: the notebook, timestamp.txt and submission_secret.txt."""
+def submit(course: Path, student: str, notebook, *, collected: bool = True) -> Path:
+    """What `nbgrader collect` leaves: the notebook, the released starter .py beside it, timestamp.txt and
+    submission_secret.txt (`collected=False`: a folder the instructor put there by hand, notebook only)."""
     folder = course / "submitted" / student / A.id
     folder.mkdir(parents=True)
     nbformat.write(notebook, str(folder / "activations.ipynb"))
-    (folder / "timestamp.txt").write_text("2026-03-01 12:00:00.000000 UTC", encoding="utf-8")
-    (folder / "submission_secret.txt").write_text(secrets.token_hex(32), encoding="utf-8")
+    if collected:
+        (folder / "activations.py").write_bytes((course / "release" / A.id / "activations.py").read_bytes())
+        (folder / "timestamp.txt").write_text("2026-03-01 12:00:00.000000 UTC", encoding="utf-8")
+        (folder / "submission_secret.txt").write_text(secrets.token_hex(32), encoding="utf-8")
     return folder
 
 
@@ -72,6 +75,7 @@ def course(tmp_path_factory):
     for cell in grade_cells(dave):
         cell.source = "assert True  # тест «исправлен» студентом"
     submit(course, "dave", dave)
+    submit(course, "erin", fill_notebook(released, "activations"), collected=False)
     return course
 
 
@@ -88,6 +92,8 @@ def test_source_notebook_has_nbgrader_cells_with_course_points(course):
     stubbed = [c.source for c in released.cells if c.metadata.get("nbgrader", {}).get("solution")]
     assert all("ВАШ КОД ЗДЕСЬ" in s and "BEGIN SOLUTION" not in s for s in stubbed)
     assert (course / "release" / A.id / ".nngrader.yaml").is_file()  # nbgrader hands out the self-check marker
+    starter = (ROOT / "exercises" / "02_activations" / "activations.py").read_text(encoding="utf-8")
+    assert (course / "release" / A.id / "activations.py").read_text(encoding="utf-8") == starter  # the statement names it
 
 
 @pytest.fixture(scope="module")
@@ -99,10 +105,11 @@ def graded(course, tmp_path_factory):
 
 def test_scores_go_to_our_gradebook_and_to_nbgrader_export(course, graded):
     summary, db = graded
-    assert (summary.found, summary.graded, summary.written) == (4, 4, 4)
+    assert (summary.found, summary.graded, summary.written) == (5, 5, 5)
     with Gradebook(db) as ours:
         scores = {r.student_id: r.score for r in ours.current(A.id)}
-    assert scores["alice"] == 100 and scores["carol"] == 100 and scores["bob"] == 0
+    # the untouched starter .py collected beside the notebook does not hide the notebook
+    assert scores["alice"] == 100 and scores["carol"] == 100 and scores["erin"] == 100 and scores["bob"] == 0
     assert 0 < scores["dave"] < 100  # the edited grade cells change nothing: softmax is missing
     nbgrader_cli(course, "export", "--to", "grades.csv")
     with open(course / "grades.csv", encoding="utf-8") as handle:
@@ -127,14 +134,17 @@ def test_feedback_is_where_release_feedback_takes_it(course, graded, tmp_path):
     handed_out = list(exchange.rglob("*.html"))
     assert len(handed_out) == 4
     assert all("отзыв о решении" in p.read_text(encoding="utf-8") for p in handed_out)
-    assert summary.not_releasable == []
+    assert summary.not_releasable == ["erin"]  # hand-placed: its page is kept apart and release_feedback runs
+    assert not (course / "feedback" / "erin").exists()
+    assert (course / "nngrader_feedback" / "erin" / A.id / "activations.html").is_file()
+    assert any("nngrader_feedback" in line for line in summary.lines())
 
 
 def test_regrading_skips_unchanged_work_and_keeps_nbgrader_scores(course, graded):
     summary, db = graded
     again = grade_nbgrader(COURSE, A, course, jobs=1, level=LEVEL, db=db)
-    assert (again.graded, again.skipped, again.written) == (0, 4, 4)
-    assert any("без изменений 4" in line for line in again.lines())
+    assert (again.graded, again.skipped, again.written) == (0, 5, 5)
+    assert any("без изменений 5" in line for line in again.lines())
 
 
 def test_no_submissions_is_a_clear_error(tmp_path):

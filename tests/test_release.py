@@ -14,6 +14,7 @@ from grader.course import load_course
 from grader.harness.runner import run_tests
 from grader.release import ReleaseError, audit_release, release_bundle
 from grader.release.audit import collect_secrets
+from grader.release.wheel import wheel_name
 from grader.selfcheck.marker import MARKER, read_marker
 from grader.sandbox.launcher import isolation_level
 from grader.student_cli import register
@@ -57,7 +58,8 @@ def test_bundle_holds_exactly_the_student_files(released, assignment_id):
     a = COURSE.course.assignment(assignment_id)
     folder = released / a.id
     names = {p.name for p in folder.iterdir()}
-    assert names == {"README.md", f"{a.module}.py", f"{a.module}.ipynb", f"test_{a.module}.py", "quiz.yaml", MARKER}
+    assert names == {"README.md", f"{a.module}.py", f"{a.module}.ipynb", f"test_{a.module}.py", "quiz.yaml", MARKER,
+                     wheel_name()}
     info = read_marker(folder / MARKER)
     assert (info.assignment_id, info.module) == (a.id, a.module)
     assert info.functions == {n: s.points for n, s in a.functions.items()}
@@ -79,6 +81,13 @@ def test_nothing_secret_in_any_released_file(released, assignment_id):
         os.environ.pop(COURSE.course.secret_env, None)
     assert secrets.bodies and secrets.words and secrets.phrases  # the scan really looks for something
     for path in folder.rglob("*"):
+        if path.suffix == ".whl":  # the engine: only grader/ and its metadata, no course file
+            import zipfile
+
+            names = zipfile.ZipFile(path).namelist()
+            assert all(n.startswith(("grader/", "nngrader-")) for n in names) and "grader/cli.py" in names
+            assert not any("solutions" in n or "hidden" in n or "exercises" in n for n in names)
+            continue
         text = path.read_text(encoding="utf-8")
         assert SECRET not in text
         if path.suffix in (".py", ".ipynb"):
@@ -170,8 +179,10 @@ def test_release_command(tmp_path, monkeypatch):
     runner = CliRunner()
     result = runner.invoke(cli(), ["release", "2", "--out", str(tmp_path), "--format", "ipynb"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "02_activations").iterdir()) == [
-        ".nngrader.yaml", "README.md", "activations.ipynb", "quiz.yaml", "test_activations.py"]
+    assert sorted(p.name for p in (tmp_path / "02_activations").iterdir()) == sorted([
+        ".nngrader.yaml", "README.md", "activations.ipynb", "quiz.yaml", "test_activations.py", wheel_name()])
+    result = runner.invoke(cli(), ["release", "2", "--out", str(tmp_path), "--format", "ipynb", "--no-wheel"])
+    assert result.exit_code == 0 and not list((tmp_path / "02_activations").glob("*.whl"))  # a stale wheel goes
     result = runner.invoke(cli(), ["release", "99", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "не найдено" in result.output
     result = runner.invoke(cli(), ["release", "2"])
@@ -217,3 +228,46 @@ def test_released_notebook_runs_politely_then_passes_when_filled(released, tmp_p
     nbformat.write(filled, str(submission))
     results = run_tests(COURSE.hidden_tests(a), submission=submission, isolation=LEVEL, limits=COURSE.course.limits)
     assert results and sum(r.points for r in results) == pytest.approx(100)
+
+
+# ---------------------------------------------------------------- the bundle works offline
+
+
+def test_bundle_wheel_installs_without_an_index_and_readme_says_how(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    folder = release_bundle(COURSE, COURSE.course.assignment("02"), tmp_path / "dist", "py")
+    wheel = folder / wheel_name()
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert f"pip install {wheel.name}" in readme and "pip install nngrader`" not in readme
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {"grader/cli.py", "grader/harness/plugin.py", "grader/feedback/templates/student.html.j2"} <= set(names)
+    assert all(n.startswith(("grader/", "nngrader-")) for n in names)
+    target = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "pip", "install", "--no-index", "--no-deps", "--quiet",
+                             "--target", str(target), str(wheel)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (target / "grader" / "selfcheck" / "run.py").is_file()
+    entry = next(target.glob("nngrader-*.dist-info/entry_points.txt")).read_text(encoding="utf-8")
+    assert "nngrader = grader.cli:main" in entry and "pytest11" in entry
+    again = release_bundle(COURSE, COURSE.course.assignment("02"), tmp_path / "dist", "py")
+    assert zipfile.ZipFile(again / wheel_name()).namelist() == names  # same engine, same entries
+
+
+def test_default_release_without_nbformat_falls_back_to_py(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "nbformat", None)  # `import nbformat` now raises ImportError
+    notes: list[str] = []
+    folder = release_bundle(COURSE, COURSE.course.assignment("02"), tmp_path, notes=notes)
+    names = {p.name for p in folder.iterdir()}
+    assert "activations.py" in names and "activations.ipynb" not in names
+    assert notes and "nbformat" in notes[0]
+    assert "activations.ipynb" not in (folder / "README.md").read_text(encoding="utf-8")
+    with pytest.raises(ReleaseError, match="nbformat"):
+        release_bundle(COURSE, COURSE.course.assignment("02"), tmp_path / "nb", "ipynb")
+    result = CliRunner().invoke(cli(), ["release", "2", "--out", str(tmp_path / "cli"), "--course", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    assert "nbformat" in result.output

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..course import Assignment
-from ..feedback.view import STATUS_TEXT, detail_lines, fmt_number, pretty_test, safe_message
+from ..feedback.view import STATUS_TEXT, detail_lines, fmt_number, new_facts, pretty_test, safe_message
 from ..records import SubmissionRecord, TestOutcome
 
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
@@ -19,7 +19,8 @@ VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
 def _test_output(o: TestOutcome) -> str:
     if o.passed:
         return ""
-    lines = [safe_message(o.message)] + detail_lines(o.details)
+    message = safe_message(o.message)
+    lines = [message] + new_facts(message, detail_lines(o.details))  # each fact once
     if o.hint:
         lines.append(f"Подсказка: {o.hint}")
     return "\n".join(lines)

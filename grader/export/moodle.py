@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from ..course import Course, LoadedCourse
 from ..gradebook import Gradebook
-from ..grading.worksheet import person_keys
+from .safe import safe_row
 from .table import ExportError, build_table, number, plain_course
 
 ID_NUMBER = "ID number"
@@ -42,64 +41,8 @@ def export_moodle(gradebook: Gradebook, course: Course | LoadedCourse | None = N
     header = [ident, FULL_NAME] + [f"{titles[c.key]} ({c.key})" if c.key in titles else c.header for c in columns]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow(safe_row(header))
     for row in table.rows:
         values = [row.values.get(c.key) for c in columns]
-        writer.writerow([row.student_id, row.name] + [NO_GRADE if v is None else number(v) for v in values])
+        writer.writerow(safe_row([row.student_id, row.name]) + [NO_GRADE if v is None else number(v) for v in values])
     return buffer.getvalue()
-
-
-# ---------------------------------------------------------------- the assignment's grading worksheet
-#
-# Moodle's "download all submissions" names folders `<Full Name>_<N>_assignsubmission_file_`
-# where N is the assignment's *participant* number, not a user id, ID number or
-# email — so the gradebook import above cannot match those students. The
-# assignment's own offline grading worksheet can: its "Identifier" column holds
-# "Participant N" ("Участник N" in a Russian Moodle). The instructor downloads
-# the worksheet (Assignment → View all submissions → Grading action → Download
-# grading worksheet; needs the "Offline grading worksheet" feedback type), we
-# fill in its grade column keeping every header exactly as Moodle wrote it
-# (headers are in the site's language), and they upload it back
-# ("Upload grading worksheet").
-
-GRADE_HEADERS = ("Grade", "Оценка")
-_PARTICIPANT = re.compile(r"^\D*?(\d+)\s*$")
-
-
-def fill_moodle_worksheet(gradebook: Gradebook, assignment_id: str, worksheet: str) -> tuple[str, int]:
-    """The downloaded worksheet text with the grade column filled from the gradebook.
-
-    Rows are matched by the participant number in the identifier column (the
-    number in the download-all folder names = our student id). Rows without a
-    graded submission are left as they were. Returns (csv text, rows filled).
-    """
-    rows = list(csv.reader(io.StringIO(worksheet.removeprefix("\ufeff"))))
-    if not rows:
-        raise ExportError("ведомость Moodle пуста: скачайте её заново (Задание → Просмотр всех ответов → "
-                          "Действие оценивания → Скачать ведомость оценок)")
-    header = rows[0]
-    grade_col = next((i for i, h in enumerate(header) if h.strip() in GRADE_HEADERS), None)
-    if grade_col is None:
-        raise ExportError(f"в ведомости Moodle нет колонки оценки ({' / '.join(GRADE_HEADERS)}); "
-                          f"заголовки: {', '.join(header)}")
-    id_col = next((i for i in range(len(header)) if i != grade_col and rows[1:] and all(
-        _PARTICIPANT.match(r[i]) for r in rows[1:] if len(r) > i and r[i].strip())), None)
-    if id_col is None:
-        raise ExportError("в ведомости Moodle не найдена колонка идентификатора («Participant N» / «Участник N»)")
-    scores = {r.student_id: r.score for r in gradebook.current(assignment_id)}
-    if not scores:
-        raise ExportError(f"в журнале оценок нет решений задания {assignment_id}. "
-                          "Сначала проверьте решения: nngrader grade ЗАДАНИЕ ПАПКА_С_РЕШЕНИЯМИ")
-    filled = 0
-    for row in rows[1:]:
-        if len(row) <= max(id_col, grade_col):
-            continue
-        match = _PARTICIPANT.match(row[id_col])
-        # a participant mapped to a person (grade --worksheet / roster) is stored under the ID number or e-mail
-        key = next((k for k in person_keys(header, row) + ([match.group(1)] if match else []) if k in scores), None)
-        if match and key is not None:
-            row[grade_col] = number(scores[key])
-            filled += 1
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue(), filled

@@ -62,8 +62,13 @@ def _assignment_ids(gradebook: Gradebook, course: Course | None) -> list[str]:
 
 
 def build_table(gradebook: Gradebook, course: Course | LoadedCourse | None = None,
-                assignment_id: str | None = None, *, quizzes: bool = True) -> GradeTable:
-    """Every student of the gradebook × every assignment (or one assignment's functions) and quiz."""
+                assignment_id: str | None = None, *, quizzes: bool = True,
+                roster: dict[str, str] | None = None) -> GradeTable:
+    """Every student of the gradebook × every assignment (or one assignment's functions) and quiz.
+
+    `roster` (student id -> full name) adds the students who submitted nothing (their
+    cells stay empty) and its names win over names guessed from folder names.
+    """
     course = plain_course(course)
     assignment_id = resolve_assignment(course, assignment_id)
     records = gradebook.current(assignment_id)
@@ -108,8 +113,11 @@ def build_table(gradebook: Gradebook, course: Course | LoadedCourse | None = Non
         for a in attempts:
             row = rows.setdefault(a.student_id, Row(a.student_id, ""))
             row.values[f"quiz:{a.quiz_id}"] = a.score
-    if assignment_id is not None:  # one assignment: only the students who submitted it
-        rows = {k: v for k, v in rows.items() if assignment_id in v.records}
+    if assignment_id is not None:  # one assignment: only the students who submitted it (and the roster)
+        rows = {k: v for k, v in rows.items() if assignment_id in v.records or k in (roster or {})}
+    for student_id, name in (roster or {}).items():
+        row = rows.setdefault(student_id, Row(student_id, name))
+        row.name = name or row.name
     return GradeTable(columns=columns, rows=[rows[k] for k in sorted(rows)])
 
 

@@ -20,6 +20,10 @@ STATUS_TEXT = {
     "error": "ошибка проверки",
 }
 OTHER_FUNCTION = "прочие проверки"
+NOT_IMPLEMENTED = "функция ещё не реализована"
+_SUMMARY_LABELS = {"первые расхождения", "макс. относительная ошибка", "предупреждения", "не совпало элементов",
+                   "форма результата", "элементов nan/inf"}
+_NUMBERS = re.compile(r"-?\d+(?:[.,]\d+)?(?:e[-+]?\d+)?", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- formatting helpers
@@ -128,11 +132,12 @@ def detail_lines(details: dict[str, Any]) -> list[str]:
 
 @dataclass
 class FailedTest:
-    test_id: str
-    title: str
+    test_id: str       # for the instructor's tools; student pages show `title`
+    title: str         # Russian: "проверка 3 из 7"
     message: str
-    details: list[str]
+    details: list[str]  # only the facts the message does not already state
     hint: str | None
+    count: int = 1     # identical failures (same message and details) are shown once
 
 
 @dataclass
@@ -152,6 +157,12 @@ class FunctionView:
     @property
     def ok(self) -> bool:
         return not self.failed and self.total > 0
+
+    @property
+    def not_implemented(self) -> bool:
+        """Every test failed on NotImplementedError: one line says it all."""
+        return bool(self.failed) and self.passed == 0 and all(
+            f.message.startswith(NOT_IMPLEMENTED) for f in self.failed)
 
 
 @dataclass
@@ -198,9 +209,20 @@ def _function_views(record: SubmissionRecord, assignment: Assignment | None) -> 
             max_points = assignment.functions[name].points
         else:
             max_points = sum(o.max_points for o in outcomes)
-        failed = [FailedTest(test_id=o.test_id, title=pretty_test(o.test_id),
-                             message=safe_message(o.message), details=detail_lines(o.details), hint=o.hint)
-                  for o in outcomes if not o.passed]
+        failed: list[FailedTest] = []
+        seen: dict[tuple, FailedTest] = {}
+        for number, o in enumerate(outcomes, start=1):
+            if o.passed:
+                continue
+            message = safe_message(o.message)
+            details = new_facts(message, detail_lines(o.details))
+            key = (message, tuple(details))
+            if key in seen:
+                seen[key].count += 1
+                continue
+            seen[key] = FailedTest(test_id=o.test_id, title=f"проверка {number} из {len(outcomes)}",
+                                   message=message, details=details, hint=o.hint)
+            failed.append(seen[key])
         hints: list[str] = []
         for f in failed:
             if f.hint and f.hint not in hints:
@@ -209,6 +231,26 @@ def _function_views(record: SubmissionRecord, assignment: Assignment | None) -> 
                                   passed=sum(1 for o in outcomes if o.passed), total=len(outcomes),
                                   failed=failed, hints=hints))
     return views
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", ".") for n in _NUMBERS.findall(text)}
+
+
+def new_facts(message: str, details: list[str]) -> list[str]:
+    """Detail lines that add something: a line whose every number the message already states is dropped
+    ("Не совпало элементов: 640 из 640" under "значения не совпадают (640 из 640 элементов …)")."""
+    said = _numbers(message)
+    lowered = message.lower()
+    kept = []
+    for line in details:
+        numbers = _numbers(line)
+        label, _, fact = line.partition(": ")
+        if (numbers and numbers <= said) or (fact and fact in message) \
+                or (label.lower() in _SUMMARY_LABELS and label.lower() in lowered):
+            continue  # the message already says it (often with more digits)
+        kept.append(line)
+    return kept
 
 
 def build_view(record: SubmissionRecord, assignment: Assignment | None = None) -> FeedbackView:

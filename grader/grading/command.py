@@ -139,7 +139,8 @@ def _grade_nbgrader_course(loaded, targets, nbgrader: Path, *, every: bool, leve
     for line in summary.lines():
         console.print(line, highlight=False, markup=False, soft_wrap=True)
     with Gradebook(db or default_url(loaded.root)) as gradebook:
-        _print_summary(gradebook, targets[0], loaded.course)
+        _print_summary(gradebook, targets[0], loaded.course,
+                       only={r.student_id for r in summary.records})  # this nbgrader course only
 
 
 def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, force: bool, jobs: int,
@@ -176,13 +177,25 @@ def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hin
         return 0
     columns = (TextColumn("[bold]Проверка"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.description}"))
+    from ..gradebook.copies import keep_copy, storage_base
+    from ..harness.import_advice import retry_next_run
+
+    storage = storage_base(gradebook.url, course_root)
     done = 0
-    with Progress(*columns, console=console, transient=False) as progress:
-        task = progress.add_task("", total=len(todo))
-        for record in grade_in_parallel(course_root, assignment_id, todo, level=level, jobs=jobs, hints=hints):
-            gradebook.save(record)  # one transaction per submission: a crash loses nothing finished
-            done += 1
-            progress.update(task, advance=1, description=f"{record.student_name}: {record.score:g}")
+    try:
+        with Progress(*columns, console=console, transient=False) as progress:
+            task = progress.add_task("", total=len(todo))
+            for record in grade_in_parallel(course_root, assignment_id, todo, level=level, jobs=jobs, hints=hints):
+                keep_copy(storage, record)  # the gradebook never points into a temporary folder
+                retry_next_run(record)
+                gradebook.save(record)  # one transaction per submission: a crash loses nothing finished
+                done += 1
+                progress.update(task, advance=1, description=f"{record.student_name}: {record.score:g}")
+    except KeyboardInterrupt:
+        Console(stderr=True).print(f"[yellow]Прервано.[/] Проверено и сохранено в журнале: {done} из {len(todo)}. "
+                                   "Запустите ту же команду ещё раз — она продолжит с того места, где "
+                                   "остановилась (проверенные решения повторно не проверяются).", highlight=False)
+        raise typer.Exit(130) from None
     return done
 
 
@@ -191,8 +204,8 @@ _SUMMARY_NOTES = ("файлов решения несколько", "не отл
                   "срок продлён")
 
 
-def _print_summary(gradebook, assignment, course=None) -> None:
-    records = gradebook.current(assignment.id)
+def _print_summary(gradebook, assignment, course=None, only: set[str] | None = None) -> None:
+    records = [r for r in gradebook.current(assignment.id) if only is None or r.student_id in only]
     summary = summarize(assignment.id, records)
     scale = course is not None and course.grade_scale is not None
     table = Table(title=f"{assignment.id} — {assignment.title}: сводка", title_justify="left")

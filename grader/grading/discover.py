@@ -11,6 +11,7 @@ Layouts understood:
 """
 from __future__ import annotations
 
+import atexit
 import re
 import shutil
 import struct
@@ -342,6 +343,7 @@ def _moodle_archive(path: Path, assignment: Assignment, tz: tzinfo) -> list[Cand
         if sum(p.info.file_size for p in parts if p.info is not None) > MAX_MOODLE_ARCHIVE_BYTES:
             raise SubmissionError(f"{path.name}: архив Moodle распаковывается в слишком большой объём")
         workdir = Path(tempfile.mkdtemp(prefix="nngrader-moodle-"))
+        atexit.register(shutil.rmtree, workdir, True)  # graded copies live in the course storage (gradebook/copies)
         candidates = _candidates(_group(parts), assignment, workdir, archive, dates_known=True)
     if repaired:
         for candidate in candidates:

@@ -22,6 +22,7 @@ from ..redaction import from_student, student_error
 from ..sandbox.inplace import private_arguments
 from ..submission import SubmissionError, describe_homoglyph, homoglyph_of, read_submission
 from ..testing import GradingFailure
+from .import_advice import advise
 from .loader import SubmissionLoadError, load_module_from_source
 from .recording import RecordedCall, match_mutants, recording
 
@@ -82,7 +83,7 @@ class StudentModule:
 
     def __init__(self, module: Any, label: str, record: bool = False):
         self._module = module
-        self._label = label
+        self._label = "" if label.startswith("s") and label[1:].isdigit() else f" ({label})"  # s0: batch-internal
         self.calls: list[RecordedCall] | None = [] if record else None
 
     def __getattr__(self, name: str) -> Any:
@@ -101,9 +102,9 @@ class StudentModule:
         defined = list(getattr(self._module, "functions", None) or vars(self._module))
         twin = homoglyph_of(name, defined)
         if twin is not None:
-            pytest.fail(f"в решении ({self._label}) нет функции «{name}», но есть «{twin}»: "
+            pytest.fail(f"в решении{self._label} нет функции «{name}», но есть «{twin}»: "
                         f"{describe_homoglyph(twin)} — перепечатайте имя латиницей", pytrace=False)
-        pytest.fail(f"в решении ({self._label}) нет функции «{name}»: проверьте имя и что она определена "
+        pytest.fail(f"в решении{self._label} нет функции «{name}»: проверьте имя и что она определена "
                     "на верхнем уровне файла", pytrace=False)
 
     @property
@@ -204,7 +205,7 @@ def student(request: pytest.FixtureRequest) -> StudentModule:
             raise cache[path]
         return StudentModule(cache[path], path.name, record)
     except SubmissionLoadError as exc:
-        pytest.fail(f"решение не загружается: {exc}", pytrace=False)
+        pytest.fail(f"решение не загружается: {advise(str(exc))}", pytrace=False)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

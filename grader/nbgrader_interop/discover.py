@@ -24,8 +24,29 @@ def read_timestamp(folder: Path) -> datetime | None:
     return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
 
 
-def nbgrader_candidates(coursedir: Any, assignment_id: str) -> list[Candidate]:
-    """One candidate per student folder that holds this assignment, in student order."""
+def _same_text(a: Path, b: Path) -> bool:
+    try:
+        return a.read_text(encoding="utf-8-sig").replace("\r\n", "\n").strip() == \
+            b.read_text(encoding="utf-8-sig").replace("\r\n", "\n").strip()
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def submission_in(folder: Path, module: str, starter: Path | None) -> Path:
+    """What to grade in a submitted folder: the notebook when the .py beside it is the untouched starter
+    (nbgrader hands out both and collects both); otherwise the folder, as any other submission."""
+    notebook, script = folder / f"{module}.ipynb", folder / f"{module}.py"
+    if notebook.is_file() and script.is_file() and starter is not None and _same_text(script, starter):
+        return notebook
+    return folder
+
+
+def nbgrader_candidates(coursedir: Any, assignment_id: str, *, module: str | None = None,
+                        starter: Path | None = None) -> list[Candidate]:
+    """One candidate per student folder that holds this assignment, in student order.
+
+    The candidate's path is the folder, or its notebook when the .py beside it is the untouched `starter`.
+    """
     pattern = step_folder(coursedir, coursedir.submitted_directory, "*", assignment_id)
     regex = re.compile(coursedir.format_path(coursedir.submitted_directory, "(?P<student_id>[^/]+)",
                                              re.escape(assignment_id), escape=True) + "$")
@@ -35,5 +56,6 @@ def nbgrader_candidates(coursedir: Any, assignment_id: str) -> list[Candidate]:
         if not folder.is_dir() or folder.is_symlink() or match is None:
             continue
         student = match["student_id"]
-        found.append(Candidate(student, student, folder, read_timestamp(folder)))
+        path = submission_in(folder, module, starter) if module else folder
+        found.append(Candidate(student, student, path, read_timestamp(folder)))
     return found

@@ -19,7 +19,7 @@ from ..course import Assignment, LoadedCourse
 from ..records import SubmissionRecord
 from .config import NbgraderError, course_directory, db_url, step_folder
 from .discover import nbgrader_candidates
-from .feedback import write_nbgrader_feedback
+from .feedback import HAND_PLACED_FEEDBACK, write_nbgrader_feedback
 from .gradebook import write_scores
 
 
@@ -50,8 +50,10 @@ class NbgraderGradeSummary:
             out.append(f"Отзывы: {self.feedback_dir}/<студент>/{self.assignment_id}/{self.notebook}.html — раздать: "
                        f"nbgrader release_feedback {self.assignment_id}")
         if self.not_releasable:
-            out.append("Без submission_secret.txt (работы положены в submitted/ не через nbgrader collect), "
-                       f"release_feedback их отзывы не раздаст: {', '.join(self.not_releasable)}")
+            out.append("Без timestamp.txt или submission_secret.txt (работы положены в submitted/ не через "
+                       "nbgrader collect) — release_feedback такие отзывы раздать не может, поэтому они лежат "
+                       f"отдельно, в {self.course_dir / HAND_PLACED_FEEDBACK}/<студент>/{self.assignment_id}/: "
+                       f"{', '.join(self.not_releasable)}")
         return out
 
 
@@ -60,11 +62,14 @@ def grade_nbgrader(loaded: LoadedCourse, assignment: Assignment, nb_course_dir: 
                    on_record: Callable[[SubmissionRecord], None] | None = None) -> NbgraderGradeSummary:
     """Grade, store, write scores to nbgrader and feedback; raises NbgraderError with a Russian message."""
     from ..gradebook import Gradebook, default_url
+    from ..gradebook.copies import keep_copy, storage_base
+    from ..harness.import_advice import retry_next_run
     from ..grading.identity import grading_key, suite_hash
     from ..grading.parallel import grade_in_parallel
 
     coursedir = course_directory(nb_course_dir)
-    candidates = nbgrader_candidates(coursedir, assignment.id)
+    candidates = nbgrader_candidates(coursedir, assignment.id, module=assignment.module,
+                                     starter=loaded.starter_path(assignment))
     submitted = step_folder(coursedir, coursedir.submitted_directory, "*", assignment.id)
     if not candidates:
         raise NbgraderError(f"в {submitted} нет ни одной сданной работы задания {assignment.id} "
@@ -76,6 +81,8 @@ def grade_nbgrader(loaded: LoadedCourse, assignment: Assignment, nb_course_dir: 
         todo = [c for c in candidates if known.get(c.student_id) != grading_key(c.path, suite)]
         summary.skipped = len(candidates) - len(todo)
         for record in grade_in_parallel(loaded.root, assignment.id, todo, level=level, jobs=max(1, jobs), hints=hints):
+            keep_copy(storage_base(gradebook.url, loaded.root), record)
+            retry_next_run(record)
             gradebook.save(record)
             summary.graded += 1
             if on_record is not None:
@@ -89,7 +96,7 @@ def grade_nbgrader(loaded: LoadedCourse, assignment: Assignment, nb_course_dir: 
         raise NbgraderError(f"не удалось записать оценки в журнал nbgrader {summary.db_url}: {exc}") from exc
     summary.written = len(records)
     summary.notes += notes
-    folders = {c.student_id: c.path for c in candidates}
+    folders = {c.student_id: c.path if c.path.is_dir() else c.path.parent for c in candidates}
     for record in records:
         _, releasable = write_nbgrader_feedback(coursedir, assignment, summary.notebook, record,
                                                 folders[record.student_id])

@@ -97,6 +97,7 @@ def release_to_nbgrader(loaded: LoadedCourse, assignment: Assignment, nb_course_
         notebook_path = staging / f"{assignment.module}.ipynb"
         nbformat.write(nbgrader_notebook(assignment, statement, starter), str(notebook_path))
         shutil.copyfile(tests, staging / tests.name)
+        shutil.copyfile(starter, staging / starter.name)  # the statement points to it; grading prefers the notebook
         write_quiz(loaded, assignment, staging / "quiz.yaml")
         functions = {name: spec.points for name, spec in assignment.functions.items()}
         (staging / MARKER).write_text(marker_text(assignment.id, assignment.module, assignment.title, functions),

@@ -128,10 +128,29 @@ def _python_trees(sources: list[str]) -> list[ast.AST]:
     return trees
 
 
+ENGINE_WHEEL = re.compile(r"^nngrader-[^/]+-py3-none-any\.whl$")
+_WHEEL_MEMBER = re.compile(r"^(grader/|nngrader-[^/]+\.dist-info/)")
+
+
+def audit_wheel(path: Path, relative: str) -> list[str]:
+    """The engine wheel holds the `grader` package and its metadata, nothing of the course."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return [f"{relative}: повреждённый wheel движка"]
+    return [f"{relative}: {name} — не часть движка" for name in names
+            if not _WHEEL_MEMBER.match(name) or FORBIDDEN_NAMES.search(name) or ".." in name.split("/")]
+
+
 def audit_file(path: Path, relative: str, secrets: Secrets) -> list[str]:
     problems: list[str] = []
     if FORBIDDEN_NAMES.search(relative):
         problems.append(f"{relative}: файл преподавателя в выдаче")
+    if ENGINE_WHEEL.match(relative):
+        return problems + audit_wheel(path, relative)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -18,12 +18,17 @@ from .statement import markdown_cells
 
 CHECK_IMPORT = '''\
 # Самопроверка: check("имя_функции") запускает публичные тесты одной функции, check() — всех.
-# Нужен движок курса: pip install nngrader. На оценку эта ячейка не влияет.
+# Нужен движок курса: {install}. На оценку эта ячейка не влияет.
 try:
     from grader import check
 except ImportError:
     def check(*functions, **options):
-        print("Самопроверка недоступна: установите движок курса (pip install nngrader) и перезапустите ядро.")'''
+        print("Самопроверка недоступна: установите движок курса ({install}) и перезапустите ядро.")'''
+
+
+def check_import(wheel: str | None = None) -> str:
+    install = f"pip install {wheel} — файл лежит рядом с блокнотом" if wheel else "pip install nngrader"
+    return CHECK_IMPORT.format(install=install)
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
@@ -59,7 +64,8 @@ def ordered_functions(assignment: Assignment, parts: StarterParts) -> list[str]:
     return names + [f.name for f in parts.functions if f.name not in assignment.functions]
 
 
-def build_notebook(assignment: Assignment, statement: str, starter: Path) -> nbformat.NotebookNode:
+def build_notebook(assignment: Assignment, statement: str, starter: Path,
+                   wheel: str | None = None) -> nbformat.NotebookNode:
     parts = split_starter(starter)
     missing = [n for n in assignment.functions if parts.function(n) is None]
     if missing:
@@ -69,7 +75,7 @@ def build_notebook(assignment: Assignment, statement: str, starter: Path) -> nbf
     cells.insert(1, _cell(new_markdown_cell, how_to(assignment, notebook_name), "howto"))
     if parts.setup.strip():
         cells.append(_cell(new_code_cell, parts.setup, "setup"))
-    cells.append(_cell(new_code_cell, CHECK_IMPORT, "setup"))
+    cells.append(_cell(new_code_cell, check_import(wheel), "setup"))
     for name in ordered_functions(assignment, parts):
         piece = parts.function(name)
         cells.append(_cell(new_markdown_cell, function_title(assignment, name), "statement", name))

@@ -4,7 +4,23 @@ from __future__ import annotations
 from ..course import Assignment
 
 
-def self_check_section(assignment: Assignment, formats: tuple[str, ...], has_quiz: bool) -> str:
+def install_lines(wheel: str | None) -> list[str]:
+    if wheel is None:
+        return ["Нужен движок курса: `pip install nngrader` (для блокнота — `pip install \"nngrader[jupyter]\"`). "
+                "Затем в этой папке:"]
+    return [f"Нужен движок курса — он лежит в этой папке (`{wheel}`). Установите его отсюда, "
+            "без обращения к каталогу пакетов за самим движком:",
+            "",
+            "```bash",
+            f"pip install {wheel}",
+            "```",
+            "",
+            "Его зависимости (numpy, pytest и др.) pip возьмёт из PyPI; без интернета, если они уже "
+            f"установлены: `pip install --no-deps {wheel}`. Затем в этой папке:"]
+
+
+def self_check_section(assignment: Assignment, formats: tuple[str, ...], has_quiz: bool,
+                       wheel: str | None = None) -> str:
     m = assignment.module
     files = []
     if "py" in formats:
@@ -14,6 +30,8 @@ def self_check_section(assignment: Assignment, formats: tuple[str, ...], has_qui
     files.append(f"- `test_{m}.py` — публичные тесты;")
     if has_quiz:
         files.append("- `quiz.yaml` — вопросы по теории для самопроверки (с ответами и объяснениями);")
+    if wheel is not None:
+        files.append(f"- `{wheel}` — движок курса для самопроверки (без эталона и скрытых тестов);")
     files.append("- `.nngrader.yaml` — служебный файл задания для самопроверки, не удаляйте его.")
     submit = (f"Сдайте **один** файл: `{m}.py` или `{m}.ipynb`." if len(formats) > 1
               else f"Сдайте файл `{m}.{formats[0]}`.")
@@ -25,8 +43,7 @@ def self_check_section(assignment: Assignment, formats: tuple[str, ...], has_qui
         "",
         submit,
         "",
-        "Нужен движок курса: `pip install nngrader` (для блокнота — `pip install \"nngrader[jupyter]\"`). "
-        "Затем в этой папке:",
+        *install_lines(wheel),
         "",
         "```bash",
         f"nngrader check {example}    # публичные тесты, итог по каждой функции на русском",
@@ -41,5 +58,8 @@ def self_check_section(assignment: Assignment, formats: tuple[str, ...], has_qui
     return "\n".join(text)
 
 
-def bundle_readme(statement: str, assignment: Assignment, formats: tuple[str, ...], has_quiz: bool) -> str:
-    return statement.rstrip("\n") + "\n\n" + self_check_section(assignment, formats, has_quiz)
+def bundle_readme(statement: str, assignment: Assignment, formats: tuple[str, ...], has_quiz: bool,
+                  wheel: str | None = None) -> str:
+    if wheel is not None:  # the statement's generic install line would send the student to an index
+        statement = statement.replace("`pip install nngrader`", f"`pip install {wheel}` (файл в этой папке)")
+    return statement.rstrip("\n") + "\n\n" + self_check_section(assignment, formats, has_quiz, wheel)

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from .marker import MarkerError, find_marker, read_marker
+from .marker import MARKER, MarkerError, find_marker, read_marker
 from .target import SelfCheckError, Target, from_bundle, from_course, from_test_file
 
 TESTS_ENV = "NNGRADER_PUBLIC_TESTS"
@@ -53,11 +53,37 @@ def _by_key(loaded, key: str) -> Target:
         raise SelfCheckError(str(exc)) from None
 
 
-def _nothing_found(where: Path) -> SelfCheckError:
+def _nothing_found(where: Path, key: str | None = None) -> SelfCheckError:
+    if key is not None:  # the advice to name the assignment was already followed: say where the tests must be
+        return SelfCheckError(
+            f"задание «{key}» не найдено: ни рядом с {where}, ни в текущем каталоге нет папки выданного задания "
+            f"(в ней лежат .nngrader.yaml и публичные тесты test_<модуль>.py), а выше нет course.yaml. "
+            f"Положите решение в папку задания из выдачи (или её — рядом с решением) и запустите проверку там: "
+            f"cd ПАПКА_ЗАДАНИЯ && nngrader check ФАЙЛ")
     return SelfCheckError(
         f"не найдено задание: рядом с {where} нет файла .nngrader.yaml из пакета задания, а выше нет course.yaml. "
         "Запустите проверку из папки выданного задания (или из репозитория курса) "
         "либо укажите задание явно: --assignment 02_activations")
+
+
+def _bundle_below(folders: list[Path], key: str) -> Target | None:
+    """A released bundle of `key` in a subfolder (e.g. ./02_activations/ next to the student's file)."""
+    for folder in folders:
+        try:
+            subfolders = sorted(p for p in folder.iterdir() if p.is_dir())[:200]
+        except OSError:
+            continue
+        for sub in subfolders:
+            marker = sub / MARKER
+            if not marker.is_file():
+                continue
+            try:
+                info = read_marker(marker)
+            except MarkerError:
+                continue
+            if info.matches(key):
+                return from_bundle(info)
+    return None
 
 
 def _starts(path: Path) -> list[Path]:
@@ -86,7 +112,11 @@ def for_file(file: Path, assignment: str | None = None) -> Target:
         known = ", ".join(f"{a.module} ({a.id})" for a in loaded.course.assignments)
         raise SelfCheckError(f"не понятно, к какому заданию относится {file.name}: назовите файл по модулю задания "
                              f"({known}) или укажите --assignment")
-    raise _nothing_found(file)
+    if assignment is not None:
+        target = _bundle_below(_starts(folder), assignment)
+        if target is not None:
+            return target
+    raise _nothing_found(file, assignment)
 
 
 def _match_file(loaded, file: Path):

@@ -13,10 +13,10 @@ NOTEBOOK_SUBJECT = "блокнот"
 def _formatters():
     """The feedback's own wording of a failure, so self-check and feedback read the same."""
     try:
-        from ..feedback.view import detail_lines, pretty_test, safe_message
+        from ..feedback.view import detail_lines, new_facts, pretty_test, safe_message
     except ImportError:  # feedback rendering needs jinja2; the self-check must work without it
-        return (lambda m: (m or "проверка не пройдена").split("\nassert ")[0]), (lambda d: []), (lambda t: t)
-    return safe_message, detail_lines, pretty_test
+        return (lambda m: (m or "проверка не пройдена").split("\nassert ")[0]), (lambda m, d: []), (lambda t: t)
+    return safe_message, (lambda message, d: new_facts(message, detail_lines(d))), pretty_test
 
 
 def run_public(target: Target, *, submission: Path | None = None, module: Any = None,
@@ -60,7 +60,7 @@ def summarize(target: Target, results: list, functions: list[str] | None, summar
             if r.passed:
                 continue
             message = message_of(r.message)
-            details = details_of(r.details)
+            details = details_of(message, r.details)  # facts the message states are not repeated
             key = (message, tuple(details))
             if key in seen:
                 seen[key].count += 1
