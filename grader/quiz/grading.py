@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from . import responses, scoring
 from .variants import Variant
-from .yamlmarks import MarkedYAMLError, load_marked
+from ..yamlsource import YamlSourceError, parse_yaml
 
 
 @dataclass
@@ -74,10 +74,9 @@ def grade_file(path: Path, quiz_id: str, make_variant: Callable[[str], Variant])
     if not text.strip():
         return bad("файл пуст")
     try:
-        marked = load_marked(text)
-    except MarkedYAMLError as exc:
-        where = f"строка {exc.line}: " if exc.line else ""
-        return bad(f"{where}{exc.message}")
+        marked = parse_yaml(text)
+    except YamlSourceError as exc:
+        return bad(str(exc))  # "строка N: …" (no path: the caller names the file)
     data = marked.data
     if not isinstance(data, dict):
         return bad("ожидается YAML-словарь с полями student, quiz, variant, answers (см. шаблон)")
