@@ -27,7 +27,7 @@ SECTIONS: dict[str, str] = {
     "regularization": "Регуляризация: Dropout, L1/L2, ранняя остановка",
     "normalization": "Батч-нормализация (BatchNorm)",
     "initialization": "Инициализация весов: нули, Xavier, He",
-    "vanishing_gradient": "Затухающий градиент",
+    "vanishing_gradient": "Затухающий и взрывающийся градиент",
     "troubleshooting": "Что делать, если модель плохо учится",
 }
 
