@@ -158,3 +158,18 @@ def test_one_yaml_loader_lines_duplicates_and_russian_errors():
         assert not any(ch.isascii() and ch.isalpha() for ch in exc.message.split(":", 1)[1]), exc.message
     else:
         raise AssertionError("syntax error not raised")
+
+
+def test_old_templates_keyed_by_question_id_still_grade(tmp_path):
+    from grader.quiz import responses
+    from grader.quiz.grading import grade_file
+
+    bank = load_course_bank(COURSE)
+    quiz = QuizDef(id="midterm", topics=["neuron", "activations"], questions=4)
+    variant = build_variant(bank, quiz, "секрет", "s1", Reference(COURSE / "solutions"))
+    answers = {vq.id: responses.format_response(vq, vq.key) for vq in variant.questions}
+    path = tmp_path / "old.yaml"
+    path.write_text(yaml.safe_dump({"format": 1, "student": "s1", "quiz": "midterm", "variant": variant.fingerprint,
+                                    "answers": answers}, allow_unicode=True), encoding="utf-8")
+    result = grade_file(path, "midterm", lambda sid: variant)
+    assert result.error is None and result.score == result.max_score == 4

@@ -68,3 +68,13 @@ def test_real_bank_exports(bank):
     pytest.importorskip("pygiftparser.gift", reason="нужен пакет pygiftparserrgmf (независимый GIFT-парсер)")
     from pygiftparser import parser as gift_parser
     assert len(gift_parser.parse(gift_text).questions) == len(items)
+
+
+def test_self_check_bundles_leave_exam_only_questions_out(bank):
+    from grader.quiz.release import frozen_questions
+
+    exam = {bq.id for bq in bank.questions if bq.q.exam_only}
+    assert len(exam) >= 20  # the graded quizzes of course.yaml draw from these
+    shipped = {q["id"] for f in bank.files for q in frozen_questions(f, Reference(ROOT / "solutions"))}
+    assert shipped and not shipped & exam
+    assert shipped | exam == {bq.id for bq in bank.questions}

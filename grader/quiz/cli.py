@@ -61,11 +61,9 @@ def _course_dir(course: Optional[Path]) -> Path:
 
 
 def _bundle_quiz(start: Path) -> Path | None:
-    """quiz.yaml of a released assignment: in `start` or next to the bundle's marker file."""
+    """quiz.yaml of a released assignment: next to the bundle's marker file (.nngrader.yaml)."""
     from ..selfcheck.marker import find_marker
 
-    if (start / "quiz.yaml").is_file():
-        return start / "quiz.yaml"
     marker = find_marker(start)
     if marker is not None and (marker.parent / "quiz.yaml").is_file():
         return marker.parent / "quiz.yaml"
@@ -180,8 +178,11 @@ def take(
             try:
                 course_dir = find_course_dir()
             except CourseError:
-                _fail("не найден банк вопросов: здесь нет quiz.yaml выданного задания, а выше нет course.yaml. "
-                      "Запустите команду из папки задания или курса, либо укажите --bank quiz.yaml или --course ПАПКА")
+                if (Path.cwd() / "quiz.yaml").is_file():  # a bank copied without its marker
+                    bank = Path.cwd() / "quiz.yaml"
+                else:
+                    _fail("не найден банк вопросов: здесь нет quiz.yaml выданного задания, а выше нет course.yaml. "
+                          "Запустите команду из папки задания или курса, либо укажите --bank quiz.yaml или --course ПАПКА")
     if bank is not None:
         if not bank.is_file():
             _fail(f"нет файла {bank}")
