@@ -59,11 +59,11 @@ def partial_answer(vq) -> str:
 
 
 def fill(template: str, answers: dict[str, str]) -> str:
-    """Write answers after `"id":` as a student would in an editor."""
+    """Write answers after `N:` (the question's number) as a student would in an editor."""
     def repl(m):
         value = answers.get(m.group(1), "")
-        return f'  "{m.group(1)}": {value}'.rstrip()
-    return re.sub(r'^  "([\w-]+)":$', repl, template, flags=re.M)
+        return f'  {m.group(1)}: {value}'.rstrip()
+    return re.sub(r'^  (\d+):$', repl, template, flags=re.M)
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def papers(tmp_path):
     result = CliRunner().invoke(quiz_app, ["paper", "midterm", "--students", str(roster),
                                            "--out", str(out), "--course", str(COURSE)])
     assert result.exit_code == 0, result.output
-    assert f"Готово: {N} студентов, {2 * N} файлов" in result.output
+    assert f"Готово: {N} студентов, {3 * N + 1} файлов" in result.output
     return out
 
 
@@ -88,12 +88,14 @@ def test_paper_writes_sheet_and_template_per_student(papers):
     assert "## Вопрос 8 ·" in sheet and "## Вопрос 9" not in sheet
     variant = variant_of("2024-007")
     for vq in variant.questions:
-        assert vq.stem in sheet and f"`{vq.id}`" in sheet
+        assert vq.stem in sheet and vq.id not in sheet  # ids would point students into the bank
         assert responses.INSTRUCTIONS[vq.type] in sheet
-    data = yaml.safe_load((papers / "midterm_2024-007_answers.yaml").read_text(encoding="utf-8"))
+    template = (papers / "midterm_2024-007_answers.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(template)
     assert data["student"] == "2024-007" and data["quiz"] == "midterm"
     assert data["variant"] == variant.fingerprint
-    assert list(data["answers"]) == [vq.id for vq in variant.questions]
+    assert list(data["answers"]) == [vq.number for vq in variant.questions]
+    assert not any(vq.id in template for vq in variant.questions)
     assert all(v is None for v in data["answers"].values())
     template = (papers / "midterm_2024-007_answers.yaml").read_text(encoding="utf-8")
     for vq in variant.questions:
@@ -109,23 +111,23 @@ def test_grade_thirty_answer_files_into_the_gradebook(papers, tmp_path):
         template = path.read_text(encoding="utf-8")
         variant = variant_of(sid)
         if i <= 10:  # all correct, typed from the key
-            answers = {vq.id: responses.format_response(vq, vq.key) for vq in variant.questions}
+            answers = {str(vq.number): responses.format_response(vq, vq.key) for vq in variant.questions}
         elif i <= 20:  # partial credit
-            answers = {vq.id: partial_answer(vq) for vq in variant.questions}
+            answers = {str(vq.number): partial_answer(vq) for vq in variant.questions}
         elif i <= 28:  # half blank, one unreadable
-            answers = {vq.id: partial_answer(vq) for vq in variant.questions if vq.number > 4}
-            answers[variant.questions[-1].id] = "не помню"
+            answers = {str(vq.number): partial_answer(vq) for vq in variant.questions if vq.number > 4}
+            answers[str(variant.questions[-1].number)] = "не помню"
         elif i == 29:  # answers YAML already typed: lists, booleans, mappings
             answers = {}
             for vq in variant.questions:
                 if vq.type == "multiple":
-                    answers[vq.id] = "[" + ", ".join(map(str, sorted(vq.key))) + "]"
+                    answers[str(vq.number)] = "[" + ", ".join(map(str, sorted(vq.key))) + "]"
                 elif vq.type == "truefalse":
-                    answers[vq.id] = "true" if vq.key else "false"
+                    answers[str(vq.number)] = "true" if vq.key else "false"
                 elif vq.type == "matching":
-                    answers[vq.id] = "{" + ", ".join(f"{k}: {'abcdef'[v]}" for k, v in vq.key.items()) + "}"
+                    answers[str(vq.number)] = "{" + ", ".join(f"{k}: {'abcdef'[v]}" for k, v in vq.key.items()) + "}"
                 else:
-                    answers[vq.id] = responses.format_response(vq, vq.key)
+                    answers[str(vq.number)] = responses.format_response(vq, vq.key)
         else:  # i == 30: malformed
             path.write_text(template.replace("answers:", "answers: [\n  oops"), encoding="utf-8")
             files.append(path)
@@ -134,7 +136,7 @@ def test_grade_thirty_answer_files_into_the_gradebook(papers, tmp_path):
         files.append(path)
         total = 0.0
         for vq in variant.questions:
-            raw = answers.get(vq.id)
+            raw = answers.get(str(vq.number))
             if raw:
                 try:
                     total += scoring.score(vq, responses.parse(vq, yaml.safe_load(f"v: {raw}")["v"]))

@@ -33,7 +33,7 @@ def bank():
 def test_real_bank_passes_validate():
     bank, issues = validate_course(ROOT)  # the real thresholds: 20 per topic, all types and sections
     assert [str(i) for i in issues] == []
-    assert len(bank.questions) >= 160
+    assert len(bank.questions) >= 220
     assert sorted(bank.topics()) == sorted(TOPICS)
 
 
@@ -56,7 +56,25 @@ def test_real_bank_exports(bank):
     titles = {f.topic: f.title for f in bank.files}
     root = ET.fromstring(export_moodle_xml(items, "Курс", titles).encode("utf-8"))
     assert len([q for q in root if q.get("type") != "category"]) == len(items)
+    # Moodle shows matching drop-downs as plain text: no TeX may reach them.
+    dropdowns = [a.text for a in root.iter("subquestion") for a in a.iter("text") if a is not None]
+    assert dropdowns and not [t for t in root.findall(".//subquestion/answer/text") if "$" in t.text or "\\" in t.text]
+    # Everywhere else the math is in the delimiters Moodle's MathJax filter renders.
+    for el in root.iter("text"):
+        text = el.text or ""
+        assert "$" not in text.replace("$course$", ""), text
+        assert text.count("\\(") == text.count("\\)"), text
     gift_text = export_gift(items, "Курс", titles)
     pytest.importorskip("pygiftparser.gift", reason="нужен пакет pygiftparserrgmf (независимый GIFT-парсер)")
     from pygiftparser import parser as gift_parser
     assert len(gift_parser.parse(gift_text).questions) == len(items)
+
+
+def test_self_check_bundles_leave_exam_only_questions_out(bank):
+    from grader.quiz.release import frozen_questions
+
+    exam = {bq.id for bq in bank.questions if bq.q.exam_only}
+    assert len(exam) >= 20  # the graded quizzes of course.yaml draw from these
+    shipped = {q["id"] for f in bank.files for q in frozen_questions(f, Reference(ROOT / "solutions"))}
+    assert shipped and not shipped & exam
+    assert shipped | exam == {bq.id for bq in bank.questions}

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from .issues import Issue
 from .model import QUESTION_ADAPTER, QUESTION_TYPES, QuizFileHeader
-from .yamlmarks import Marked, MarkedYAMLError, load_marked
+from ..yamlsource import YamlDocument, YamlSourceError, parse_yaml
 
 
 @dataclass
@@ -21,7 +21,7 @@ class BankQuestion:
     q: Any  # one of the model.*Question classes
     topic: str
     file: str  # path as shown in messages (relative to the course when possible)
-    marks: Marked
+    marks: YamlDocument
     path: tuple  # ("questions", index) inside the file
 
     @property
@@ -47,7 +47,7 @@ class BankFile:
     topic: str | None = None
     title: str | None = None
     questions: list[BankQuestion] = field(default_factory=list)
-    marks: Marked | None = None
+    marks: YamlDocument | None = None
 
 
 @dataclass
@@ -132,8 +132,8 @@ def load_file(path: Path, display: str, folder_topic_: str | None) -> tuple[Bank
         fail(None, "файл не в кодировке UTF-8: сохраните его в UTF-8")
         return bank_file, issues
     try:
-        marks = load_marked(text)
-    except MarkedYAMLError as exc:
+        marks = parse_yaml(text)
+    except YamlSourceError as exc:
         fail(exc.line, exc.message)
         return bank_file, issues
     bank_file.marks = marks

@@ -19,7 +19,7 @@ from .paper import write_papers
 from .reference import Reference
 from .roster import RosterError, read_roster
 from .selfcheck import run_take
-from .validate import Rules, validate_course
+from .validate import Rules, validate_course_full
 from .variants import QuizNotFound, Variant, build_variant, resolve_quiz
 
 quiz_app = typer.Typer(
@@ -31,7 +31,8 @@ quiz_app = typer.Typer(
 TYPE_ABBR = {"single": "О", "multiple": "Н", "truefalse": "ДН", "numeric": "Ч",
              "param_numeric": "ЧП", "matching": "С", "ordering": "П"}
 
-CourseOpt = Annotated[Path, typer.Option("--course", help="Папка курса (где course.yaml и exercises/).")]
+CourseOpt = Annotated[Optional[Path], typer.Option(
+    "--course", help="Папка курса (где course.yaml и exercises/); по умолчанию ищется от текущей папки вверх.")]
 
 
 def _console() -> Console:
@@ -45,6 +46,28 @@ def _err() -> Console:
 def _fail(message: str, code: int = 1) -> None:
     _err().print(f"Ошибка: {message}", style="bold red", markup=False)
     raise typer.Exit(code)
+
+
+def _course_dir(course: Optional[Path]) -> Path:
+    """--course, else $NNGRADER_COURSE, else the nearest folder upwards with course.yaml (as every command)."""
+    if course is not None:
+        return course
+    from ..course import CourseError, find_course_dir
+
+    try:
+        return find_course_dir()
+    except CourseError as exc:
+        _fail(str(exc))
+
+
+def _bundle_quiz(start: Path) -> Path | None:
+    """quiz.yaml of a released assignment: next to the bundle's marker file (.nngrader.yaml)."""
+    from ..selfcheck.marker import find_marker
+
+    marker = find_marker(start)
+    if marker is not None and (marker.parent / "quiz.yaml").is_file():
+        return marker.parent / "quiz.yaml"
+    return None
 
 
 def _config(course: Path) -> QuizConfig:
@@ -84,13 +107,17 @@ def _warn_secret(config: QuizConfig) -> None:
 
 @quiz_app.command()
 def validate(
-    course: CourseOpt = Path("."),
+    course: CourseOpt = None,
     min_per_topic: Annotated[int, typer.Option(help="Минимум вопросов в теме.")] = 20,
     seeds: Annotated[int, typer.Option(help="Сколько вариантов параметров проверить.")] = 1000,
+    strict_glossary: Annotated[bool, typer.Option(
+        "--strict-glossary", help="Нарушения глоссария в условиях и подсказках — ошибки, а не предупреждения.")] = False,
 ) -> None:
-    """Проверить банк вопросов: схема, id, ответы, параметры, покрытие программы."""
-    rules = Rules(min_per_topic=min_per_topic, param_seeds=seeds)
-    bank, issues = validate_course(course, rules)
+    """Проверить банк вопросов: схема, id, ответы, параметры, покрытие программы, подсказки к ответу, глоссарий."""
+    course = _course_dir(course)
+    rules = Rules(min_per_topic=min_per_topic, param_seeds=seeds, strict_glossary=strict_glossary)
+    result = validate_course_full(course, rules)
+    bank, issues = result.bank, result.issues
     console = _console()
     table = Table(title="Банк вопросов", caption="Типы: " + ", ".join(
         f"{TYPE_ABBR[t]} — {TYPE_NAMES[t]}" for t in QUESTION_TYPES))
@@ -107,6 +134,21 @@ def validate(
             ", ".join(f"{s} {n}" for s, n in sections.most_common()))
     console.print(table)
     total = len(bank.questions)
+    exam = sum(bq.q.exam_only for bq in bank.questions)
+    console.print(f"Вопросов только для контрольных (exam_only): {exam}; в самопроверке: {total - exam}"
+                  + "".join(f"; тест {q}: {n} в пуле на {k} вопросов" for q, (n, k) in result.exam_pools.items()),
+                  markup=False)
+    console.print("Подсказки к ответу:", style="bold")
+    for line in result.cues.lines():
+        console.print(f"  {line}", markup=False)
+    if result.glossary_terms is None:
+        console.print("Глоссарий: нет файла docs/quiz_glossary.yaml — термины не проверены.", style="yellow")
+    else:
+        bad = sum("глоссарий:" in i.message for i in issues)
+        console.print(f"Глоссарий: терминов {result.glossary_terms}; нарушений в банке: {bad}; в условиях и "
+                      f"подсказках: {sum('глоссарий:' in w.message for w in result.warnings)}", markup=False)
+    for warning in result.warnings:
+        console.print(f"Предупреждение: {warning}", style="yellow", markup=False)
     if issues:
         for issue in issues:
             console.print(str(issue), style="red", markup=False)
@@ -117,26 +159,47 @@ def validate(
 
 @quiz_app.command()
 def take(
-    quiz: Annotated[str, typer.Argument(help="id контрольной из course.yaml или тема (neuron, activations, …).")],
-    course: CourseOpt = Path("."),
+    quiz: Annotated[Optional[str], typer.Argument(
+        help="id контрольной из course.yaml или тема (neuron, activations, …); в папке задания — необязательно.")] = None,
+    course: CourseOpt = None,
     student: Annotated[str, typer.Option(help="Ваш id: от него зависит вариант.")] = "self",
     bank: Annotated[Optional[Path], typer.Option(
         "--bank", help="Файл quiz.yaml (выданный пакет задания, без course.yaml).")] = None,
 ) -> None:
-    """Самопроверка в терминале: вопрос за вопросом, ответы можно подать через stdin."""
+    """Самопроверка в терминале: вопрос за вопросом, ответы можно подать через stdin.
+
+    В папке выданного задания хватит `nngrader quiz take`: банк quiz.yaml найдётся сам."""
+    course_dir: Path | None = course
+    if bank is None and course is None:
+        # A student's bundle has quiz.yaml and no course.yaml; the course repo is found upwards.
+        bank = _bundle_quiz(Path.cwd())
+        if bank is None:
+            from ..course import CourseError, find_course_dir
+            try:
+                course_dir = find_course_dir()
+            except CourseError:
+                if (Path.cwd() / "quiz.yaml").is_file():  # a bank copied without its marker
+                    bank = Path.cwd() / "quiz.yaml"
+                else:
+                    _fail("не найден банк вопросов: здесь нет quiz.yaml выданного задания, а выше нет course.yaml. "
+                          "Запустите команду из папки задания или курса, либо укажите --bank quiz.yaml или --course ПАПКА")
     if bank is not None:
         if not bank.is_file():
             _fail(f"нет файла {bank}")
         loaded = load_bank_files([bank])
     else:
-        loaded = load_course_bank(course)
+        loaded = load_course_bank(course_dir)
     for issue in loaded.issues:
         _err().print(f"{issue} (вопрос пропущен)", style="yellow", markup=False)
-    config = _config(course)
+    config = _config(course_dir) if course_dir is not None else QuizConfig()
+    if quiz is None:
+        if len(loaded.topics()) != 1:
+            _fail("укажите тему или тест: " + ", ".join([q.id for q in config.quizzes] + loaded.topics()))
+        quiz = loaded.topics()[0]
     quiz_def = _quiz(quiz, config, loaded)
-    solutions = course / "solutions"
+    solutions = course_dir / "solutions" if course_dir is not None else None
     variant = build_variant(loaded, quiz_def, config.secret, student,
-                            Reference(solutions if solutions.is_dir() else None))
+                            Reference(solutions if solutions is not None and solutions.is_dir() else None))
     if not variant.questions:
         _fail("в этой контрольной нет вопросов")
     interactive = sys.stdin.isatty()
@@ -160,9 +223,10 @@ def paper(
     quiz: Annotated[str, typer.Argument(help="id контрольной из course.yaml (или тема).")],
     students: Annotated[Path, typer.Option("--students", help="CSV со столбцами id,name (или student_id, ФИО).")],
     out: Annotated[Path, typer.Option("--out", help="Куда записать листы и шаблоны ответов.")],
-    course: CourseOpt = Path("."),
+    course: CourseOpt = None,
 ) -> None:
-    """Листы с вопросами (Markdown) и шаблоны ответов (YAML) для каждого студента."""
+    """Листы с вопросами (Markdown и HTML для печати), шаблоны ответов (YAML) и ключ для преподавателя."""
+    course = _course_dir(course)
     bank = _strict_bank(course)
     config = _config(course)
     quiz_def = _quiz(quiz, config, bank)
@@ -179,9 +243,13 @@ def paper(
         if broken:
             _fail("нельзя вычислить ответы: " + "; ".join(broken))
         made.append((s, variant))
+    if not made:
+        _fail(f"в {students} нет ни одного студента")
     written = write_papers(made, out)
+    from .paper import KEY_DIR
     _console().print(f"Готово: {len(made)} студентов, {len(written)} файлов в {out} "
-                     f"(по {len(made[0][1].questions)} вопросов).", style="bold green", markup=False)
+                     f"(по {len(made[0][1].questions)} вопросов). Ключ для преподавателя: "
+                     f"{out / KEY_DIR} — не раздавайте его студентам.", style="bold green", markup=False)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -195,13 +263,14 @@ def _expand(paths: list[Path]) -> list[Path]:
 def grade(
     quiz: Annotated[str, typer.Argument(help="id контрольной.")],
     answers: Annotated[list[Path], typer.Argument(help="Заполненные файлы ответов (или папки с ними).")],
-    course: CourseOpt = Path("."),
+    course: CourseOpt = None,
     db: Annotated[Optional[str], typer.Option(
         "--db", help="URL базы (по умолчанию sqlite:///<курс>/gradebook.sqlite).")] = None,
 ) -> None:
     """Проверить файлы ответов и записать результаты в журнал."""
     from .store import QuizAnswer, QuizAttempt, default_url, open_store, save_attempt
 
+    course = _course_dir(course)
     bank = _strict_bank(course)
     config = _config(course)
     quiz_def = _quiz(quiz, config, bank)
@@ -265,13 +334,14 @@ def export(
     topic: Annotated[Optional[list[str]], typer.Option("--topic", help="Только эта тема (можно повторять).")] = None,
     variants: Annotated[int, typer.Option(
         "--variants", min=1, help="Сколько конкретных вариантов на вопрос с параметрами.")] = 3,
-    course: CourseOpt = Path("."),
+    course: CourseOpt = None,
 ) -> None:
     """Экспорт банка в Moodle XML или GIFT (UTF-8)."""
     from .export_common import concrete_items
     from .export_gift import export_gift
     from .export_moodle import export_moodle_xml
 
+    course = _course_dir(course)
     bank = _strict_bank(course)
     config = _config(course)
     topics = topic or bank.topics()
@@ -299,11 +369,12 @@ def export(
 def freeze(
     topic: Annotated[str, typer.Argument(help="Тема, например activations.")],
     out: Annotated[Path, typer.Option("--out", help="Куда записать quiz.yaml для студентов.")],
-    course: CourseOpt = Path("."),
+    course: CourseOpt = None,
 ) -> None:
-    """quiz.yaml для выдачи студентам: вопросы с параметрами заменены готовыми числовыми."""
+    """quiz.yaml для выдачи студентам: без вопросов exam_only, вопросы с параметрами заменены готовыми числовыми."""
     from .release import write_self_check_bank
 
+    course = _course_dir(course)
     bank = _strict_bank(course)
     bank_file = next((f for f in bank.files if f.topic == topic), None)
     if bank_file is None:

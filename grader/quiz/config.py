@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -38,6 +39,11 @@ class QuizDef(BaseModel):
                                     validation_alias=AliasChoices("questions", "n_questions"))
     difficulty: dict[int, float] | None = None  # share of each difficulty, normalized
     shuffle: bool = True
+    # Which questions the quiz draws from: "selfcheck" (topic self-checks: no exam-only
+    # questions), "exam" (graded: only exam-only ones), None = graded quiz of course.yaml,
+    # "exam" when its topics have exam-only questions, else the whole bank (see variants.pool).
+    # Not a course.yaml key: set by resolve_quiz.
+    pool: Literal["selfcheck", "exam", "all"] | None = None
 
     @field_validator("difficulty")
     @classmethod

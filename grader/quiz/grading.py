@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from . import responses, scoring
 from .variants import Variant
-from .yamlmarks import MarkedYAMLError, load_marked
+from ..yamlsource import YamlSourceError, parse_yaml
 
 
 @dataclass
@@ -74,10 +74,9 @@ def grade_file(path: Path, quiz_id: str, make_variant: Callable[[str], Variant])
     if not text.strip():
         return bad("файл пуст")
     try:
-        marked = load_marked(text)
-    except MarkedYAMLError as exc:
-        where = f"строка {exc.line}: " if exc.line else ""
-        return bad(f"{where}{exc.message}")
+        marked = parse_yaml(text)
+    except YamlSourceError as exc:
+        return bad(str(exc))  # "строка N: …" (no path: the caller names the file)
     data = marked.data
     if not isinstance(data, dict):
         return bad("ожидается YAML-словарь с полями student, quiz, variant, answers (см. шаблон)")
@@ -104,11 +103,14 @@ def grade_file(path: Path, quiz_id: str, make_variant: Callable[[str], Variant])
         return bad(f"вариант в файле ({fingerprint or 'не указан'}) не совпадает с вариантом студента "
                    f"({variant.fingerprint}): изменился банк вопросов или секрет курса после выдачи "
                    "листов, либо в файле исправлено поле student/variant")
-    unknown = [str(k) for k in answers if str(k) not in {vq.id for vq in variant.questions}]
+    # Keys are question numbers (template format 2) or, in older templates, question ids.
+    by_key = {str(k).strip(): v for k, v in answers.items()}
+    known = {str(vq.number) for vq in variant.questions} | {vq.id for vq in variant.questions}
+    unknown = [k for k in by_key if k not in known]
     if unknown:
         result.warnings.append("ответы на вопросы не из варианта не учтены: " + ", ".join(unknown))
     for vq in variant.questions:
-        raw = answers.get(vq.id)
+        raw = by_key.get(str(vq.number), by_key.get(vq.id))
         qr = QuestionResult(vq.number, vq.id, _raw_text(raw), 0.0, scoring.MAX_POINTS)
         if vq.unavailable:
             qr.note = f"ключ не вычислен: {vq.unavailable}"

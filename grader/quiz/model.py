@@ -25,9 +25,9 @@ SECTIONS: dict[str, str] = {
     "optimization": "Градиентный спуск и оптимизаторы: SGD, Momentum, Adam",
     "backprop": "Обратное распространение и цепное правило",
     "regularization": "Регуляризация: Dropout, L1/L2, ранняя остановка",
-    "normalization": "Batch Normalization",
+    "normalization": "Батч-нормализация (BatchNorm)",
     "initialization": "Инициализация весов: нули, Xavier, He",
-    "vanishing_gradient": "Затухающий градиент",
+    "vanishing_gradient": "Затухающий и взрывающийся градиент",
     "troubleshooting": "Что делать, если модель плохо учится",
 }
 
@@ -98,6 +98,8 @@ class _Question(_Strict):
     stem: NonEmpty
     explanation: NonEmpty
     topic: StrictStr | None = None  # optional: the file's `topic` is authoritative
+    # Graded quizzes only: never in a self-check (a student bundle ships self-check answers).
+    exam_only: StrictBool = False
 
 
 class SingleQuestion(_Question):

@@ -2,7 +2,8 @@
 
 A released bundle carries no solutions/, so `param_numeric` answers cannot be
 computed there. Each such question is frozen into a `numeric` one (parameters
-drawn once, answer computed by the reference now); the file stays in the
+drawn once, answer computed by the reference now), and exam-only questions
+are left out (graded quizzes draw from them); the file stays in the
 docs/quiz_format.md format and `quiz take QUIZ --bank quiz.yaml` runs on it.
 """
 from __future__ import annotations
@@ -21,7 +22,9 @@ def frozen_questions(bank_file: BankFile, reference: Reference) -> list[dict]:
     out = []
     for bq in bank_file.questions:
         q = bq.q
-        data = q.model_dump(exclude_none=True)
+        if q.exam_only:  # asked in graded quizzes: its answer must not reach students
+            continue
+        data = q.model_dump(exclude_none=True, exclude={"exam_only"})
         if q.type == "param_numeric":
             values = draw_params(q.params, HashRng(derive_seed("self-check", q.id)), q.id, "params")
             data = {"id": q.id, "type": "numeric", "difficulty": q.difficulty, "section": q.section,

@@ -4,10 +4,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cues, glossary
 from .bank import Bank, BankQuestion, load_course_bank
+from .config import ConfigError, load_quiz_config
 from .issues import Issue
 from .model import QUESTION_TYPES, SECTIONS, TOPICS
 from .params import draw_params, placeholders
@@ -25,12 +27,78 @@ class Rules:
     param_seeds: int = 1000
     require_exercise_quizzes: bool = True  # every exercises/NN_topic has a quiz.yaml
     known_topics: tuple[str, ...] | None = TOPICS
+    cues: cues.CueLimits | None = cues.CueLimits()  # None: answer cues not checked
+    glossary: bool = True  # check docs/quiz_glossary.yaml when the course has one
+    strict_glossary: bool = False  # statements and hints too are errors (not only warnings)
+
+
+@dataclass
+class Validation:
+    bank: Bank
+    issues: list[Issue]  # errors: exit code 1
+    warnings: list[Issue] = field(default_factory=list)
+    cues: cues.CueReport | None = None
+    glossary_terms: int | None = None  # None: no glossary file
+    exam_pools: dict[str, tuple[int, int]] = field(default_factory=dict)  # quiz -> (pool, asked)
 
 
 def validate_course(course_dir: Path, rules: Rules = Rules()) -> tuple[Bank, list[Issue]]:
+    result = validate_course_full(course_dir, rules)
+    return result.bank, result.issues
+
+
+def validate_course_full(course_dir: Path, rules: Rules = Rules()) -> Validation:
     course_dir = Path(course_dir)
     bank = load_course_bank(course_dir)
-    return bank, validate_bank(bank, Reference(course_dir / "solutions"), rules)
+    result = Validation(bank, validate_bank(bank, Reference(course_dir / "solutions"), rules))
+    result.cues = cues.measure(bank.questions)
+    extra: list[Issue] = []
+    path = course_dir / glossary.GLOSSARY_FILE
+    if rules.glossary and path.is_file():
+        try:
+            terms = glossary.load_glossary(path)
+        except glossary.GlossaryError as exc:
+            extra.append(Issue(glossary.GLOSSARY_FILE.as_posix(), None, None, str(exc)))
+        else:
+            result.glossary_terms = len(terms)
+            extra += glossary.check_bank(bank, terms)
+            texts = glossary.check_course_texts(course_dir, terms)
+            if rules.strict_glossary:
+                extra += texts
+            else:
+                result.warnings += texts
+    extra += _check_exam_pools(course_dir, bank, result)
+    result.issues = _sorted(result.issues + extra)
+    result.warnings = _sorted(result.warnings)
+    return result
+
+
+def _sorted(issues: list[Issue]) -> list[Issue]:
+    return sorted(set(issues), key=lambda i: (i.file, i.line or 0, i.qid or "", i.message))
+
+
+def _check_exam_pools(course_dir: Path, bank: Bank, result: Validation) -> list[Issue]:
+    """Each graded quiz of course.yaml must find enough exam-only questions."""
+    from .variants import pool
+
+    try:
+        config = load_quiz_config(course_dir)
+    except ConfigError as exc:
+        return [Issue("course.yaml", None, None, str(exc))]
+    issues = []
+    for quiz in config.quizzes:
+        questions = pool(bank, quiz)
+        exam = [bq for bq in questions if bq.q.exam_only]
+        result.exam_pools[quiz.id] = (len(exam), quiz.n_questions or len(questions))
+        if exam and quiz.n_questions and len(exam) < quiz.n_questions:
+            issues.append(Issue("course.yaml", None, None,
+                                f"в тесте {quiz.id} {quiz.n_questions} вопросов, а вопросов только для "
+                                f"контрольных (exam_only) в его темах {len(exam)}"))
+        elif not exam and any(not bq.q.exam_only for bq in questions):
+            result.warnings.append(Issue("course.yaml", None, None,
+                                         f"у теста {quiz.id} нет вопросов exam_only: он берёт вопросы из "
+                                         "банка самопроверки, ответы на которые есть у студентов"))
+    return issues
 
 
 def validate_bank(bank: Bank, reference: Reference, rules: Rules = Rules()) -> list[Issue]:
@@ -41,7 +109,10 @@ def validate_bank(bank: Bank, reference: Reference, rules: Rules = Rules()) -> l
     for bq in bank.questions:
         issues += check_question(bq, reference, rules.param_seeds)
     issues += _check_coverage(bank, rules)
-    return sorted(set(issues), key=lambda i: (i.file, i.line or 0, i.qid or "", i.message))
+    if rules.cues is not None:
+        where = "exercises/*/quiz.yaml" if bank.root else ", ".join(f.display for f in bank.files)
+        issues += cues.check(cues.measure(bank.questions), rules.cues, where)
+    return _sorted(issues)
 
 
 def _check_files(bank: Bank, rules: Rules) -> list[Issue]:
@@ -102,9 +173,29 @@ def _duplicates(texts: list[str]) -> list[int]:
     return dups
 
 
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def _check_math(bq: BankQuestion) -> list[Issue]:
+    """Balanced $…$ everywhere; no formula on the right of a matching pair (a Moodle drop-down
+    shows its items as plain text, so TeX there reaches students raw)."""
+    issues = []
+    for text, loc in glossary.question_texts(bq):
+        if len(_DOLLAR.findall(text.replace("$$", ""))) % 2:
+            issues.append(bq.issue("непарный знак $: формула не закрыта (знак доллара пишите как \\$)", *loc))
+    if bq.q.type == "matching":
+        for i, pair in enumerate(bq.q.pairs):
+            if _DOLLAR.search(pair.right):
+                issues.append(bq.issue(
+                    f"пара №{i + 1}: формула справа — в Moodle правые части становятся выпадающим списком "
+                    "и TeX покажется как есть; перенесите формулу в левую часть или запишите текстом",
+                    "pairs", i, "right"))
+    return issues
+
+
 def check_question(bq: BankQuestion, reference: Reference, seeds: int = 1000) -> list[Issue]:
     q = bq.q
-    issues: list[Issue] = []
+    issues: list[Issue] = _check_math(bq)
     if q.type in ("single", "multiple"):
         n_correct = sum(o.correct for o in q.options)
         if q.type == "single" and n_correct != 1:

@@ -90,17 +90,37 @@ def resolve_quiz(name: str, config: QuizConfig, bank: Bank) -> QuizDef:
     if quiz is not None:
         return quiz
     if name in bank.topics():
-        return QuizDef(id=name, title=f"Самопроверка: {bank.topic_title(name)}", topics=[name])
+        return QuizDef(id=name, title=f"Самопроверка: {bank.topic_title(name)}", topics=[name],
+                       pool="selfcheck")
     known = [q.id for q in config.quizzes] + bank.topics()
     raise QuizNotFound(f"нет контрольной или темы «{name}». Доступны: "
                        + (", ".join(known) if known else "ничего (банк вопросов пуст)"))
+
+
+def pool(bank: Bank, quiz: QuizDef) -> list[BankQuestion]:
+    """The questions a quiz draws from.
+
+    Self-checks never show exam-only questions (their answers would reach students
+    with the self-check bank). A graded quiz draws only from exam-only questions
+    when its topics have any, so nothing it asks was published with its answer;
+    a bank without exam-only questions keeps the old behaviour (the whole bank).
+    """
+    questions = bank.for_topics(quiz.topics)
+    kind = quiz.pool
+    if kind is None:
+        kind = "exam" if any(bq.q.exam_only for bq in questions) else "all"
+    if kind == "selfcheck":
+        return [bq for bq in questions if not bq.q.exam_only]
+    if kind == "exam":
+        return [bq for bq in questions if bq.q.exam_only]
+    return questions
 
 
 def build_variant(bank: Bank, quiz: QuizDef, secret: str, student: str,
                   reference: Reference | None = None) -> Variant:
     seed = derive_seed(secret, student, quiz.id)
     rng = HashRng(seed)
-    chosen = select_questions(bank.for_topics(quiz.topics), quiz, rng)
+    chosen = select_questions(pool(bank, quiz), quiz, rng)
     variant = Variant(quiz=quiz, student=student, seed=seed)
     for number, bq in enumerate(chosen, start=1):
         variant.questions.append(make_question(number, bq, rng, quiz.shuffle, reference))
