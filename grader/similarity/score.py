@@ -49,11 +49,16 @@ class Analysis:
     base_size: int
     common_size: int
 
-    def ranked_pairs(self) -> list[tuple[int, int]]:
+    def ranked_indices(self) -> tuple[np.ndarray, np.ndarray]:
+        """All pairs i < j, highest whole-file score first (ties in index order)."""
         n = len(self.documents)
         i, j = np.triu_indices(n, k=1)
         order = np.lexsort((j, i, -self.file_scores[i, j]))
-        return [(int(i[o]), int(j[o])) for o in order]
+        return i[order], j[order]
+
+    def ranked_pairs(self, limit: int | None = None) -> list[tuple[int, int]]:
+        i, j = self.ranked_indices()
+        return list(zip(i[:limit].tolist(), j[:limit].tolist()))
 
 
 def _parse_base(text: str) -> list[Normalized]:

@@ -6,7 +6,9 @@ Levels are cumulative:
   3 reorder   — plus functions shuffled and independent neighbouring statements swapped;
   4 dead code — plus unused variables, prints, `if False:` blocks and an uncalled helper; saved as .ipynb;
   5 rewrite   — plus small equivalent rewrites the detector does not undo fully: a temporary for each
-                returned expression, `x > 0` written `0 < x`, `a = a + b` written `a += b`, swapped operands.
+                returned expression, `x > 0` written `0 < x`, `a = a + b` written `a += b`, swapped operands;
+  6 partial   — level 3, but only half of the functions are copied: the other half is the course's
+                reference solution (what a student who copied half and wrote the rest "by the book" hands in).
 Deterministic for a seed. Run as a script to rebuild the copies folder:
     python tests/similarity_corpus/disguise.py
 """
@@ -17,7 +19,7 @@ import json
 import random
 from pathlib import Path
 
-LEVELS = {1: "cosmetic", 2: "rename", 3: "reorder", 4: "deadcode", 5: "rewrite"}
+LEVELS = {1: "cosmetic", 2: "rename", 3: "reorder", 4: "deadcode", 5: "rewrite", 6: "partial"}
 KEEP_NAMES = {"alpha", "axis", "self"}   # keyword parameters the tests may pass by name
 _POOL = ["val", "arr", "inp", "data", "res", "tmp", "buf", "vec", "mat", "q", "w", "u", "h", "acc", "out_",
          "sig", "ee", "mx", "total", "prob", "grad_", "mask_", "ones_", "eps_", "item", "cur", "nxt", "aux"]
@@ -198,6 +200,22 @@ def disguise(source: str, level: int, seed: int, api: set[str]) -> str:
     return _decorate(ast.unparse(tree), rng)
 
 
+def partial(source: str, donor: str, seed: int, api: set[str]) -> str:
+    """Level-3 copy of `source` in which a random half of the API functions come from `donor` instead."""
+    rng = random.Random(seed)
+    copied = ast.parse(disguise(source, 3, seed, api))
+    theirs = ast.parse(donor)
+    _strip_docstrings(theirs)
+    replaced = set(rng.sample(sorted(api), len(api) // 2))
+    donor_defs = {n.name: n for n in theirs.body if isinstance(n, ast.FunctionDef)}
+    body = [donor_defs[n.name] if isinstance(n, ast.FunctionDef) and n.name in replaced and n.name in donor_defs
+            else n for n in copied.body]
+    have = {n.name for n in body if isinstance(n, ast.FunctionDef)}
+    helpers = [n for n in theirs.body if isinstance(n, ast.FunctionDef) and n.name not in api and n.name not in have]
+    copied.body = [ast.parse("import numpy as np").body[0], *body, *helpers]
+    return _decorate(ast.unparse(copied), rng)
+
+
 def _decorate(code: str, rng) -> str:
     """New comments and blank lines (ast.unparse dropped the old ones)."""
     out = ["# Решение задания 02 — активации"]
@@ -231,7 +249,7 @@ def as_notebook(code: str) -> str:
 COPIES_PER_LEVEL = 2
 
 
-def build(originals: Path, copies: Path, api: set[str]) -> list[Path]:
+def build(originals: Path, copies: Path, api: set[str], reference: str) -> list[Path]:
     """Write COPIES_PER_LEVEL copies of every original at every level; returns the files written."""
     copies.mkdir(parents=True, exist_ok=True)
     written = []
@@ -239,9 +257,10 @@ def build(originals: Path, copies: Path, api: set[str]) -> list[Path]:
         text = original.read_text(encoding="utf-8")
         for level in LEVELS:
             for copy_no in range(COPIES_PER_LEVEL):
-                code = disguise(text, level, seed=1000 * number + 10 * level + copy_no, api=api)
+                seed = 1000 * number + 10 * level + copy_no
+                code = partial(text, reference, seed, api) if level == 6 else disguise(text, level, seed, api)
                 name = f"{original.stem}__L{level}{LEVELS[level]}_{'ab'[copy_no]}"
-                if level >= 4 and copy_no == 0:
+                if level in (4, 5) and copy_no == 0:
                     target = copies / f"{name}.ipynb"
                     target.write_text(as_notebook(code), encoding="utf-8")
                 else:
@@ -258,5 +277,6 @@ if __name__ == "__main__":
     here = Path(__file__).resolve().parent / "02_activations"
     for old in (here / "copies").glob("*"):
         old.unlink()
-    files = build(here / "originals", here / "copies", API_02)
+    reference = (here.parents[2] / "solutions" / "activations.py").read_text(encoding="utf-8")
+    files = build(here / "originals", here / "copies", API_02, reference)
     print(f"записано копий: {len(files)}")
