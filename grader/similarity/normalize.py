@@ -177,7 +177,7 @@ class _Rewriter(ast.NodeTransformer):
         for n in ast.walk(load):
             if hasattr(n, "ctx"):
                 n.ctx = ast.Load()
-        value = ast.BinOp(left=load, op=node.op, right=node.value)
+        value = self.visit_BinOp(ast.BinOp(left=load, op=node.op, right=node.value))
         return ast.copy_location(ast.Assign(targets=[node.target], value=ast.copy_location(value, node)), node)
 
     def visit_Compare(self, node: ast.Compare):
@@ -313,6 +313,9 @@ class _Tokenizer:
             value = node.value
             self._emit("S" if isinstance(value, (str, bytes)) else "N" if isinstance(value, (int, float, complex))
                        and not isinstance(value, bool) else repr(value), line)
+            return
+        if isinstance(node, ast.JoinedStr):
+            self._emit("S", line)  # an f-string is a string literal too: its text is not structure
             return
         if isinstance(node, ast.arg):
             self._emit("V", line)
