@@ -82,15 +82,16 @@ def similarity_command(
     console.print(f"[bold]{target.id} — {target.title}[/]: решений {n}, пар {n * (n - 1) // 2}, "
                   f"{elapsed:.1f} с", highlight=False)
     table = Table(title="Самые похожие пары", title_justify="left")
-    for column in ("№", "студент А", "студент Б", "похожесть", "функции ≥ 0.5"):
+    for column in ("№", "студент А", "студент Б", "похожесть", "похожих функций (≥ 0.5)"):
         table.add_column(column)
     from .report import pair_rows
     for row in pair_rows(analysis, 10):
         if row["score"] <= 0:
             break
-        high = [f for f, v in row["functions"].items() if v is not None and v >= 0.5]
+        both = [v for v in row["functions"].values() if v is not None]
+        high = sum(v >= 0.5 for v in both)
         table.add_row(str(row["rank"]), row["a"].student_id, row["b"].student_id, f"{row['score']:.2f}",
-                      ", ".join(high) or "—")
+                      f"{high} из {len(both)}")
     console.print(table)
     for number, members in enumerate(groups, start=1):
         names = ", ".join(analysis.documents[m].source.student_id for m in members)

@@ -32,21 +32,34 @@ class Fragment:
 
 
 def fragments(a: Document, b: Document) -> list[Fragment]:
+    """Shared fingerprints grouped by the pair of units they sit in; each fingerprint shown once.
+
+    A fingerprint can sit in several units (two similar functions of one file); it goes to the
+    same-named pair of units if there is one, else to the pair sharing the most, so a copied
+    function shows as one fragment and not as a dozen one-fingerprint echoes.
+    """
     shared = a.file & b.file
-    found = []
+    candidates = []
     for ua in a.reachable:
-        fa = a.units[ua]
-        mine = fa.hashes & shared
+        mine = a.units[ua].hashes & shared
         if not mine:
             continue
         for ub in b.reachable:
-            fb = b.units[ub]
-            common = mine & fb.hashes
-            if not common:
-                continue
-            lines_a = {ln for h in common for span in fa.spans[h] for ln in span}
-            lines_b = {ln for h in common for span in fb.spans[h] for ln in span}
-            found.append(Fragment(0, ua, ub, lines_a, lines_b, len(common)))
+            common = mine & b.units[ub].hashes
+            if common:
+                candidates.append((ua, ub, common))
+    candidates.sort(key=lambda c: (c[0] != c[1], -len(c[2]), c[0], c[1]))
+    taken: set[int] = set()
+    found = []
+    for ua, ub, common in candidates:
+        own = common - taken
+        if not own:
+            continue
+        taken |= own
+        fa, fb = a.units[ua], b.units[ub]
+        lines_a = {ln for h in own for span in fa.spans[h] for ln in span}
+        lines_b = {ln for h in own for span in fb.spans[h] for ln in span}
+        found.append(Fragment(0, ua, ub, lines_a, lines_b, len(own)))
     found.sort(key=lambda f: (-f.shared, f.unit_a, f.unit_b))
     for number, fragment in enumerate(found):
         fragment.number = number

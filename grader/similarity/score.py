@@ -50,10 +50,10 @@ class Analysis:
     common_size: int
 
     def ranked_indices(self) -> tuple[np.ndarray, np.ndarray]:
-        """All pairs i < j, highest whole-file score first (ties in index order)."""
+        """All pairs i < j, highest whole-file score first (then more shared fingerprints, then index order)."""
         n = len(self.documents)
         i, j = np.triu_indices(n, k=1)
-        order = np.lexsort((j, i, -self.file_scores[i, j]))
+        order = np.lexsort((j, i, -self.shared_counts[i, j], -self.file_scores[i, j]))
         return i[order], j[order]
 
     def ranked_pairs(self, limit: int | None = None) -> list[tuple[int, int]]:
@@ -164,8 +164,12 @@ def analyse(sources: list[Source], base: list[str], functions: list[str], *,
                     len(subtract), len(common))
 
 
-def clusters(analysis: Analysis, threshold: float, minimum: int = 3) -> list[list[int]]:
-    """Groups of `minimum`+ submissions linked by pairs scoring at least `threshold` (connected components)."""
+def clusters(analysis: Analysis, threshold: float, minimum: int = 3, min_shared: int = FILE_FLOOR) -> list[list[int]]:
+    """Groups of `minimum`+ submissions linked by pairs scoring at least `threshold` (connected components).
+
+    A link also needs `min_shared` common fingerprints: a small file fully contained in a big one
+    scores high on little evidence, and single linkage would chain unrelated groups through it.
+    """
     n = len(analysis.documents)
     parent = list(range(n))
 
@@ -175,7 +179,7 @@ def clusters(analysis: Analysis, threshold: float, minimum: int = 3) -> list[lis
             x = parent[x]
         return x
 
-    for i, j in zip(*np.nonzero(np.triu(analysis.file_scores >= threshold, k=1))):
+    for i, j in zip(*np.nonzero(np.triu((analysis.file_scores >= threshold) & (analysis.shared_counts >= min_shared), k=1))):
         parent[find(int(i))] = find(int(j))
     groups: dict[int, list[int]] = {}
     for x in range(n):
