@@ -149,7 +149,8 @@ def main() -> None:
         from grader.similarity.score import clusters
         write_report(analysis, Path(tmp) / "out", title="bench", threshold=0.5, top=50,
                      groups=clusters(analysis, 0.5), unreadable=problems,
-                     settings={"k": 0, "w": 0, "file_floor": 0, "function_floor": 0, "common_share_percent": 50})
+                     settings={"k": 0, "w": 0, "file_floor": 0, "function_floor": 0, "common_share_percent": 50,
+                               "reference": True})
         done = time.perf_counter()
     n = len(analysis.documents)
     print(f"\nsynthetic class: {n} students, {n * (n - 1) // 2} pairs, jobs={args.jobs}, cpu_count={os.cpu_count()}")

@@ -103,3 +103,21 @@ def test_path_or_gradebook_is_required(tmp_path):
     result = CliRunner().invoke(app, ["similarity", "02", "--course", str(ROOT)])
     assert result.exit_code == 2
     assert "--gradebook" in result.output
+
+
+def test_student_code_and_names_are_escaped_in_html(tmp_path):
+    klass = tmp_path / "class"
+    payload = ORIGINALS[0].read_text(encoding="utf-8") + '\n\ndef evil():\n    return "</td><script>alert(1)</script>"\n'
+    for name in ("<img src=x onerror=alert(1)>", "eve"):
+        folder = klass / name / "02_activations"
+        folder.mkdir(parents=True)
+        (folder / "activations.py").write_text(payload, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["similarity", "02", str(klass), "--out", str(out), "--course", str(ROOT),
+                                      "--keep-reference"])
+    assert result.exit_code == 0, result.output
+    pages = [p.read_text(encoding="utf-8") for p in out.glob("*.html")]
+    assert len(pages) == 2  # index and the one pair
+    for page in pages:
+        assert "<script>" not in page and "<img src=x" not in page
+    assert any("&lt;script&gt;" in page for page in pages)

@@ -34,6 +34,8 @@ def similarity_command(
     top: int = typer.Option(50, "--top", help="сколько самых похожих пар показать в отчёте со сравнением кода"),
     common_share: float = typer.Option(0.5, "--common",
                                        help="доля класса, начиная с которой общий фрагмент считается общеизвестным"),
+    keep_reference: bool = typer.Option(False, "--keep-reference",
+                                        help="не вычитать эталонное решение (если боитесь, что оно утекло к студентам)"),
     jobs: int = typer.Option(0, "--jobs", "-j", help="процессов для разбора (0 — по числу ядер)"),
     course_dir: Optional[Path] = typer.Option(None, "--course", help="каталог курса с course.yaml"),
 ) -> None:
@@ -73,7 +75,7 @@ def similarity_command(
     if len(sources) < 2:
         raise _fail(f"для сравнения нужно хотя бы два читаемых решения задания {target.id}, найдено {len(sources)}")
     functions = list(target.functions)
-    base = [text for _, text in base_texts(loaded, target)]
+    base = [text for _, text in base_texts(loaded, target, reference=not keep_reference)]
     analysis = run(sources, base, functions, jobs=jobs or None, common_share=common_share)
     groups = clusters(analysis, threshold)
     elapsed = time.perf_counter() - started
@@ -81,6 +83,8 @@ def similarity_command(
     n = len(analysis.documents)
     console.print(f"[bold]{target.id} — {target.title}[/]: решений {n}, пар {n * (n - 1) // 2}, "
                   f"{elapsed:.1f} с", highlight=False)
+    if not analysis.file_scores.any():
+        console.print("Ни у одной пары нет общей нетривиальной структуры сверх заготовки, условия и эталона.")
     table = Table(title="Самые похожие пары", title_justify="left")
     for column in ("№", "студент А", "студент Б", "похожесть", "похожих функций (≥ 0.5)"):
         table.add_column(column)
@@ -92,7 +96,8 @@ def similarity_command(
         high = sum(v >= 0.5 for v in both)
         table.add_row(str(row["rank"]), row["a"].student_id, row["b"].student_id, f"{row['score']:.2f}",
                       f"{high} из {len(both)}")
-    console.print(table)
+    if analysis.file_scores.any():
+        console.print(table)
     for number, members in enumerate(groups, start=1):
         names = ", ".join(analysis.documents[m].source.student_id for m in members)
         console.print(f"Группа {number} ({len(members)} реш.): {names}", highlight=False)
@@ -103,7 +108,7 @@ def similarity_command(
     console.print("[dim]Похожесть — повод прочитать два решения, а не доказательство списывания.[/]")
     if out is not None:
         settings = {"k": K, "w": W, "file_floor": FILE_FLOOR, "function_floor": FUNCTION_FLOOR,
-                    "common_share_percent": round(common_share * 100)}
+                    "common_share_percent": round(common_share * 100), "reference": not keep_reference}
         write_report(analysis, out, title=f"{target.id} — {target.title}", threshold=threshold, top=top,
                      groups=groups, unreadable=unreadable, settings=settings)
         console.print(f"Отчёт: {out / 'index.html'}; все пары: {out / 'pairs.csv'}; группы: {out / 'clusters.csv'}",
