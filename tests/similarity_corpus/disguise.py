@@ -8,18 +8,22 @@ Levels are cumulative:
   5 rewrite   — plus small equivalent rewrites the detector does not undo fully: a temporary for each
                 returned expression, `x > 0` written `0 < x`, `a = a + b` written `a += b`, swapped operands;
   6 partial   — level 3, but only half of the functions are copied: the other half is the course's
-                reference solution (what a student who copied half and wrote the rest "by the book" hands in).
+                reference solution (what a student who copied half and wrote the rest "by the book" hands in);
+  7 restructure — level 5 plus control-flow rewrites the detector was not built around: `if c: A else: B`
+                becomes `if not c: B else: A`, `for i in range(n)` a `while` loop, `x ** 2` becomes `x * x`,
+                and half of the functions move their body into a new helper they call.
 Deterministic for a seed. Run as a script to rebuild the copies folder:
     python tests/similarity_corpus/disguise.py
 """
 from __future__ import annotations
 
 import ast
+import copy
 import json
 import random
 from pathlib import Path
 
-LEVELS = {1: "cosmetic", 2: "rename", 3: "reorder", 4: "deadcode", 5: "rewrite", 6: "partial"}
+LEVELS = {1: "cosmetic", 2: "rename", 3: "reorder", 4: "deadcode", 5: "rewrite", 6: "partial", 7: "restructure"}
 KEEP_NAMES = {"alpha", "axis", "self"}   # keyword parameters the tests may pass by name
 _POOL = ["val", "arr", "inp", "data", "res", "tmp", "buf", "vec", "mat", "q", "w", "u", "h", "acc", "out_",
          "sig", "ee", "mx", "total", "prob", "grad_", "mask_", "ones_", "eps_", "item", "cur", "nxt", "aux"]
@@ -200,6 +204,55 @@ def disguise(source: str, level: int, seed: int, api: set[str]) -> str:
     return _decorate(ast.unparse(tree), rng)
 
 
+class _Restructure(ast.NodeTransformer):
+    def visit_If(self, node):
+        self.generic_visit(node)
+        if node.orelse:
+            node.test = ast.UnaryOp(ast.Not(), node.test)
+            node.body, node.orelse = node.orelse, node.body
+        return node
+
+    def visit_BinOp(self, node):
+        self.generic_visit(node)
+        if isinstance(node.op, ast.Pow) and isinstance(node.right, ast.Constant) and node.right.value == 2 \
+                and isinstance(node.left, (ast.Name, ast.Call, ast.Attribute)):
+            return ast.BinOp(node.left, ast.Mult(), node.left)
+        return node
+
+    def visit_For(self, node):
+        self.generic_visit(node)
+        it = node.iter
+        if isinstance(node.target, ast.Name) and isinstance(it, ast.Call) and isinstance(it.func, ast.Name) \
+                and it.func.id == "range" and len(it.args) == 1 and not node.orelse:
+            name = node.target.id
+            loop = ast.parse(f"{name} = 0\nwhile {name} < 0:\n    {name} += 1").body
+            loop[1].test.comparators = [it.args[0]]
+            loop[1].body = [*node.body, loop[1].body[0]]
+            return loop
+        return node
+
+
+def restructure(source: str, seed: int, api: set[str]) -> str:
+    """Level 7: level 5, then control flow rewritten and half the functions' bodies moved into helpers."""
+    rng = random.Random(seed)
+    tree = _Restructure().visit(ast.parse(disguise(source, 5, seed, api)))
+    body = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name in api and rng.random() < 0.5:
+            helper = f"_impl_{rng.randint(100, 999)}"
+            params = [a.arg for a in node.args.args]
+            inner = ast.FunctionDef(name=helper, args=copy.deepcopy(node.args), body=node.body, decorator_list=[],
+                                    returns=None, type_params=[])
+            inner.args.defaults = []
+            node.body = [ast.parse(f"return {helper}({', '.join(params)})").body[0]]
+            body.extend([inner, node])
+        else:
+            body.append(node)
+    tree.body = body
+    ast.fix_missing_locations(tree)
+    return _decorate(ast.unparse(tree), rng)
+
+
 def partial(source: str, donor: str, seed: int, api: set[str]) -> str:
     """Level-3 copy of `source` in which a random half of the API functions come from `donor` instead."""
     rng = random.Random(seed)
@@ -258,7 +311,8 @@ def build(originals: Path, copies: Path, api: set[str], reference: str) -> list[
         for level in LEVELS:
             for copy_no in range(COPIES_PER_LEVEL):
                 seed = 1000 * number + 10 * level + copy_no
-                code = partial(text, reference, seed, api) if level == 6 else disguise(text, level, seed, api)
+                code = partial(text, reference, seed, api) if level == 6 else \
+                    restructure(text, seed, api) if level == 7 else disguise(text, level, seed, api)
                 name = f"{original.stem}__L{level}{LEVELS[level]}_{'ab'[copy_no]}"
                 if level in (4, 5) and copy_no == 0:
                     target = copies / f"{name}.ipynb"
