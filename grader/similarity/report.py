@@ -144,6 +144,8 @@ def write_report(analysis: Analysis, out: Path, *, title: str, threshold: float,
                  groups: list[list[int]], unreadable: list[Unreadable], settings: dict) -> list[Path]:
     """pairs.csv, clusters.csv, index.html and one page per pair among the `top` highest (score > 0)."""
     out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob("pair_[0-9][0-9][0-9].html"):  # pages of an earlier run would link to other pairs
+        stale.unlink()
     env = _environment()
     write_pairs_csv(analysis, out / "pairs.csv")
     clusters = cluster_rows(analysis, groups)
