@@ -205,3 +205,10 @@ def test_statement_examples_become_code():
 def test_notebook_json_of_the_corpus_is_valid():
     notebook = json.loads(disguise.as_notebook(ORIGINALS[0].read_text(encoding="utf-8")))
     assert any(c["cell_type"] == "markdown" for c in notebook["cells"])
+
+
+def test_a_variable_named_like_a_builtin_is_still_a_variable():
+    shadowing = "def f(x):\n    sum = x + 1\n    max = sum * 2\n    return max\n"
+    plain = "def f(x):\n    total = x + 1\n    top = total * 2\n    return top\n"
+    assert tokens(shadowing)["f"] == tokens(plain)["f"]
+    assert tokens("def f(x):\n    return sum(x)\n")["f"] != tokens("def f(x):\n    return len(x)\n")["f"]

@@ -168,8 +168,9 @@ def _drop_unused(fn: ast.FunctionDef) -> None:
 # ---------------------------------------------------------------- canonical rewrites
 
 class _Rewriter(ast.NodeTransformer):
-    def __init__(self, resolve):
+    def __init__(self, resolve, local: frozenset[str] = frozenset()):
         self.resolve = resolve
+        self.local = local
 
     def visit_AugAssign(self, node: ast.AugAssign):
         self.generic_visit(node)
@@ -204,7 +205,7 @@ class _Rewriter(ast.NodeTransformer):
         return node
 
     def _key(self, node: ast.AST) -> str:
-        return " ".join(_Tokenizer(self.resolve, set()).run(node)[0])
+        return " ".join(_Tokenizer(self.resolve, set(), self.local).run(node)[0])
 
 
 def _dotted(node: ast.expr, resolve) -> str | None:
@@ -281,9 +282,10 @@ def _canonical_order(block: list[ast.stmt], key) -> list[ast.stmt]:
 class _Tokenizer:
     """Pre-order walk emitting node types, operators, API names; locals -> V, own functions -> F."""
 
-    def __init__(self, resolve, functions: set[str]):
+    def __init__(self, resolve, functions: set[str], local: frozenset[str] = frozenset()):
         self.resolve = resolve
         self.functions = functions
+        self.local = local  # names bound in the unit: `sum = …` is a variable, not the builtin
         self.tokens: list[str] = []
         self.lines: list[int] = []
         self.calls: set[str] = set()
@@ -343,6 +345,8 @@ class _Tokenizer:
             self._emit("end", getattr(node, "end_lineno", line) or line)
 
     def _name(self, name: str) -> str:
+        if name in self.local:
+            return "V"
         if name in self.functions:
             self.calls.add(name)
             return "F"
@@ -350,6 +354,14 @@ class _Tokenizer:
         if resolved is not None:
             return resolved
         return name if name in _BUILTINS else "V"
+
+
+def _bound(node: ast.AST) -> frozenset[str]:
+    """Names a function binds itself: parameters and assignment targets."""
+    names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    names |= {a.arg for n in ast.walk(node) if isinstance(n, ast.arguments)
+              for a in (*n.posonlyargs, *n.args, *n.kwonlyargs, n.vararg, n.kwarg) if a is not None}
+    return frozenset(names)
 
 
 def _lambda_as_def(node: ast.stmt) -> ast.stmt:
@@ -383,10 +395,9 @@ def normalize_source(text: str) -> Normalized:
         elif not isinstance(node, (ast.Import, ast.ImportFrom)):
             top.append(node)
     own = set(functions)
-    rewriter = _Rewriter(resolve)
 
-    def key(stmt: ast.stmt) -> str:
-        return " ".join(_Tokenizer(resolve, own).run(stmt)[0])
+    def key_of(local: frozenset[str]):
+        return lambda stmt: " ".join(_Tokenizer(resolve, own, local).run(stmt)[0])
 
     units: dict[str, Unit] = {}
     for name, node in functions.items():
@@ -395,13 +406,15 @@ def normalize_source(text: str) -> Normalized:
             node.decorator_list = []
             node.body = _clean_block(node.body, constants) or [ast.Pass()]
             _drop_unused(node)
-        node = rewriter.visit(node)
-        node.body = _canonical_order(node.body, key)
-        tokenizer = _Tokenizer(resolve, own - {name})
+        local = _bound(node)
+        node = _Rewriter(resolve, local).visit(node)
+        node.body = _canonical_order(node.body, key_of(local))
+        tokenizer = _Tokenizer(resolve, own - {name}, local)
         tokens, lines = tokenizer.run(node, first)
         units[name] = Unit(name, tokens, lines, first, last, tokenizer.calls)
     if top:
-        body = _canonical_order([rewriter.visit(s) for s in _clean_block(top, constants)], key)
+        rewriter = _Rewriter(resolve)
+        body = _canonical_order([rewriter.visit(s) for s in _clean_block(top, constants)], key_of(frozenset()))
         tokenizer = _Tokenizer(resolve, own)
         for stmt in body:
             tokenizer.run(stmt, stmt.lineno)
