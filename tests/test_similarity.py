@@ -212,3 +212,28 @@ def test_a_variable_named_like_a_builtin_is_still_a_variable():
     plain = "def f(x):\n    total = x + 1\n    top = total * 2\n    return top\n"
     assert tokens(shadowing)["f"] == tokens(plain)["f"]
     assert tokens("def f(x):\n    return sum(x)\n")["f"] != tokens("def f(x):\n    return len(x)\n")["f"]
+
+
+def test_what_most_of_the_class_shares_is_common_knowledge():
+    forum = '''
+def softmax_jacobian(z):
+    vec = np.asarray(z, dtype=np.float64)
+    if vec.ndim != 1:
+        raise ValueError("вектор")
+    probs = softmax(vec)
+    size = probs.shape[0]
+    jac = np.empty((size, size))
+    for row in range(size):
+        for col in range(size):
+            jac[row, col] = probs[row] * (float(row == col) - probs[col])
+    return jac
+'''
+    texts = {p.stem: p.read_text(encoding="utf-8") + forum for p in ORIGINALS[:8]}
+    filtered = _class(texts)
+    unfiltered = analyse([Source(n, n, n, t) for n, t in texts.items()], [_starter(), _reference()], FUNCTIONS,
+                         common_share=1.0)
+    assert filtered.common_size > 0
+    jacobian = "softmax_jacobian"
+    assert np.nanmax(unfiltered.function_scores[jacobian]) == pytest.approx(1.0)
+    assert np.nanmax(filtered.function_scores[jacobian]) == 0.0
+    assert filtered.file_scores.max() < unfiltered.file_scores.max()

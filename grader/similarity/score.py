@@ -26,7 +26,7 @@ from .sources import Source
 FILE_FLOOR = 24       # fingerprints: ~ two short NumPy functions' worth of own structure
 FUNCTION_FLOOR = 6    # fingerprints: a function with fewer own fingerprints never scores 1
 COMMON_SHARE = 0.5    # a fingerprint in more than this share of the class is common knowledge
-COMMON_MIN = 5        # …but only when at least this many submissions have it
+COMMON_MIN = 5        # …and only when more than this many submissions have it
 
 
 @dataclass
