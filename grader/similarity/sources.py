@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..course import Assignment, LoadedCourse
 from ..submission import SubmissionError, read_submission
@@ -36,7 +36,8 @@ def from_folder(path: Path, assignment: Assignment) -> tuple[list[Source], list[
 
     sources, problems = [], []
     for candidate in discover(path, assignment):
-        _read(candidate.student_id, candidate.student_name, candidate.path, assignment, sources, problems)
+        _read(candidate.student_id, candidate.student_name, candidate.path, assignment, sources, problems,
+              root=Path(path) if Path(path).is_dir() else None)
     return sources, problems
 
 
@@ -48,7 +49,8 @@ def from_gradebook(gradebook, assignment: Assignment) -> tuple[list[Source], lis
     return sources, problems
 
 
-def _read(student_id, name, path: Path, assignment: Assignment, sources: list, problems: list) -> None:
+def _read(student_id, name, path: Path, assignment: Assignment, sources: list, problems: list,
+          root: Path | None = None) -> None:
     try:
         submission = read_submission(path, assignment.module)
     except SubmissionError as exc:
@@ -57,7 +59,17 @@ def _read(student_id, name, path: Path, assignment: Assignment, sources: list, p
     except OSError as exc:
         problems.append(Unreadable(student_id, str(path), f"файл не читается: {exc}"))
         return
-    sources.append(Source(student_id, name or student_id, submission.origin, submission.text))
+    sources.append(Source(student_id, name or student_id, _shown(path, submission.origin, root), submission.text))
+
+
+def _shown(path: Path, origin: str, root: Path | None) -> str:
+    """The file as the instructor finds it: relative to the class folder, down to the file read."""
+    inner = PurePosixPath(origin).parts[1:] if path.is_dir() else ()
+    full = path.joinpath(*inner)
+    try:
+        return full.relative_to(root).as_posix() if root is not None else full.as_posix()
+    except ValueError:  # a Moodle archive unpacked elsewhere
+        return full.as_posix()
 
 
 _FENCE = re.compile(r"```(?:python|py|pycon)?\s*\n(.*?)```", re.S)
