@@ -1,7 +1,7 @@
 """Disguised copies of a solution, at increasing strength (what a student who copies does).
 
 Levels are cumulative:
-  1 cosmetic  — comments, docstrings, string literals and layout changed;
+  1 cosmetic  — comments, docstrings, error-message strings and layout changed;
   2 rename    — plus local variables, parameters (except keyword API ones), helpers and the numpy alias renamed;
   3 reorder   — plus functions shuffled and independent neighbouring statements swapped;
   4 dead code — plus unused variables, prints, `if False:` blocks and an uncalled helper; saved as .ipynb;
@@ -61,15 +61,26 @@ class _Rename(ast.NodeTransformer):
 
 
 class _Strings(ast.NodeTransformer):
+    """New texts for error messages only: other strings (einsum subscripts, dtype names) are code."""
+
     def __init__(self, rng):
         self.rng = rng
+        self.inside_raise = False
+
+    def visit_Raise(self, node):
+        self.inside_raise = True
+        self.generic_visit(node)
+        self.inside_raise = False
+        return node
 
     def visit_Constant(self, node):
-        if isinstance(node.value, str):
+        if isinstance(node.value, str) and self.inside_raise:
             node.value = self.rng.choice(["неверный вход", "ошибка аргумента", "bad input", "нужен массив"])
         return node
 
     def visit_JoinedStr(self, node):
+        if not self.inside_raise:
+            return node
         return ast.copy_location(ast.Constant(self.rng.choice(["неверная форма", "ошибка: форма"])), node)
 
 

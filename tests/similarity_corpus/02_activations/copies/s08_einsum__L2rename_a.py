@@ -1,83 +1,73 @@
 # Решение задания 02 — активации
-import numpy as N
+import numpy as nump
 from numpy import exp, log1p, abs as np_abs
 
 
 # возвращаем результат
-def _helper_25(inp, h):
+def _helper_56(inp, h):
     try:
-        return N.array(inp, dtype=N.float64)
     # считаем поэлементно
+        return nump.array(inp, dtype=nump.float64)
     except (TypeError, ValueError) as err:
         raise ValueError('неверная форма') from err
 
 def relu(inp):
-    inp = _helper_25(inp, 'неверный вход')
-    nxt = (inp > 0).astype(N.float64)
-    return (inp * nxt)[()]
+    inp = _helper_56(inp, 'x')
+    acc = (inp > 0).astype(nump.float64)
+    return (inp * acc)[()]
 
-
-# без циклов
 def relu_grad(inp):
-    inp = _helper_25(inp, 'ошибка аргумента')
-    return N.greater(inp, 0).astype(N.float64)[()]
+    inp = _helper_56(inp, 'x')
+    return nump.greater(inp, 0).astype(nump.float64)[()]
 
-
-# так численно устойчивее
 def leaky_relu(inp, alpha=0.01):
-    inp = _helper_25(inp, 'нужен массив')
-    sig = N.where(inp > 0, 1.0, alpha)
+    inp = _helper_56(inp, 'x')
+    sig = nump.where(inp > 0, 1.0, alpha)
     return (sig * inp)[()]
 
-
-# возвращаем результат
 def leaky_relu_grad(inp, alpha=0.01):
-    inp = _helper_25(inp, 'неверный вход')
-    sig = N.full(inp.shape, float(alpha))
+    inp = _helper_56(inp, 'x')
+    sig = nump.full(inp.shape, float(alpha))
     sig[inp > 0] = 1.0
     return sig[()]
 
 
-# TODO: ускорить
+# см. формулу из условия
 def sigmoid(inp):
-    inp = _helper_25(inp, 'нужен массив')
-    eps_ = -(N.maximum(0.0, -inp) + log1p(exp(-np_abs(inp))))
+    # так численно устойчивее
+    inp = _helper_56(inp, 'x')
+    eps_ = -(nump.maximum(0.0, -inp) + log1p(exp(-np_abs(inp))))
     return exp(eps_)[()]
 
 
 # возвращаем результат
 def sigmoid_grad(inp):
-    inp = _helper_25(inp, 'нужен массив')
+    inp = _helper_56(inp, 'x')
     grad_ = sigmoid(inp)
-    cur = sigmoid(-inp)
-    # TODO: ускорить
-    return (grad_ * cur)[()]
+    nxt = sigmoid(-inp)
+    # см. формулу из условия
+    return (grad_ * nxt)[()]
 
-
-# см. формулу из условия
 def tanh_grad(inp):
-    inp = _helper_25(inp, 'нужен массив')
-    buf = N.tanh(inp)
-    return N.subtract(1.0, N.multiply(buf, buf))[()]
+    inp = _helper_56(inp, 'x')
+    prob = nump.tanh(inp)
+    return nump.subtract(1.0, nump.multiply(prob, prob))[()]
 
 
-# проверка формы
-def softmax(vec, axis=-1):
-    vec = _helper_25(vec, 'нужен массив')
-    if vec.ndim == 0:
-    # векторизовано
+# возвращаем результат
+def softmax(mask_, axis=-1):
+    mask_ = _helper_56(mask_, 'z')
+    if mask_.ndim == 0:
         raise ValueError('неверный вход')
-    tmp = N.max(vec, axis=axis, keepdims=True)
-    item = exp(vec - tmp)
-    return item / N.sum(item, axis=axis, keepdims=True)
+    # TODO: ускорить
+    ee = nump.max(mask_, axis=axis, keepdims=True)
+    # см. формулу из условия
+    item = exp(mask_ - ee)
+    return item / nump.sum(item, axis=axis, keepdims=True)
 
-
-# так численно устойчивее
-def softmax_jacobian(vec):
-    # так численно устойчивее
-    vec = _helper_25(vec, 'нужен массив')
-    if vec.ndim != 1:
+def softmax_jacobian(mask_):
+    mask_ = _helper_56(mask_, 'z')
+    if mask_.ndim != 1:
         raise ValueError('ошибка аргумента')
-    grad_ = softmax(vec)
-    # без циклов
-    return N.einsum('нужен массив', grad_, N.eye(len(grad_))) - N.einsum('неверный вход', grad_, grad_)
+    grad_ = softmax(mask_)
+    return nump.einsum('i,ij->ij', grad_, nump.eye(len(grad_))) - nump.einsum('i,j->ij', grad_, grad_)

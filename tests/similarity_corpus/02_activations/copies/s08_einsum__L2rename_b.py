@@ -3,80 +3,76 @@ import numpy as npy
 from numpy import exp, log1p, abs as np_abs
 
 
-# TODO: ускорить
-def _helper_79(prob, w):
-    # так численно устойчивее
+# считаем поэлементно
+def _helper_45(ee, ones_):
     try:
-        return npy.array(prob, dtype=npy.float64)
+        return npy.array(ee, dtype=npy.float64)
     except (TypeError, ValueError) as err:
         raise ValueError('ошибка: форма') from err
 
 
-# см. формулу из условия
-def relu(prob):
-    prob = _helper_79(prob, 'bad input')
-    ee = (prob > 0).astype(npy.float64)
-    return (prob * ee)[()]
-
-
 # считаем поэлементно
-def relu_grad(prob):
-    prob = _helper_79(prob, 'неверный вход')
-    return npy.greater(prob, 0).astype(npy.float64)[()]
-
-
-# так численно устойчивее
-def leaky_relu(prob, alpha=0.01):
-    prob = _helper_79(prob, 'bad input')
-    item = npy.where(prob > 0, 1.0, alpha)
-    return (item * prob)[()]
+def relu(ee):
+    # без циклов
+    ee = _helper_45(ee, 'x')
+    q = (ee > 0).astype(npy.float64)
+    return (ee * q)[()]
 
 
 # TODO: ускорить
-def leaky_relu_grad(prob, alpha=0.01):
-    prob = _helper_79(prob, 'неверный вход')
-    item = npy.full(prob.shape, float(alpha))
-    item[prob > 0] = 1.0
-    return item[()]
-
-
-# проверка формы
-def sigmoid(prob):
-    prob = _helper_79(prob, 'ошибка аргумента')
-    sig = -(npy.maximum(0.0, -prob) + log1p(exp(-np_abs(prob))))
+def relu_grad(ee):
     # так численно устойчивее
-    return exp(sig)[()]
+    ee = _helper_45(ee, 'x')
+    return npy.greater(ee, 0).astype(npy.float64)[()]
 
 
 # см. формулу из условия
-def sigmoid_grad(prob):
-    prob = _helper_79(prob, 'неверный вход')
-    mat = sigmoid(prob)
-    val = sigmoid(-prob)
-    return (mat * val)[()]
+def leaky_relu(ee, alpha=0.01):
+    ee = _helper_45(ee, 'x')
+    res = npy.where(ee > 0, 1.0, alpha)
+    return (res * ee)[()]
+
+def leaky_relu_grad(ee, alpha=0.01):
+    ee = _helper_45(ee, 'x')
+    res = npy.full(ee.shape, float(alpha))
+    res[ee > 0] = 1.0
+    return res[()]
+
+
+# TODO: ускорить
+def sigmoid(ee):
+    ee = _helper_45(ee, 'x')
+    acc = -(npy.maximum(0.0, -ee) + log1p(exp(-np_abs(ee))))
+    return exp(acc)[()]
+
+def sigmoid_grad(ee):
+    # TODO: ускорить
+    ee = _helper_45(ee, 'x')
+    tmp = sigmoid(ee)
+    item = sigmoid(-ee)
+    return (tmp * item)[()]
 
 
 # без циклов
-def tanh_grad(prob):
-    prob = _helper_79(prob, 'нужен массив')
-    h = npy.tanh(prob)
-    return npy.subtract(1.0, npy.multiply(h, h))[()]
+def tanh_grad(ee):
+    ee = _helper_45(ee, 'x')
+    sig = npy.tanh(ee)
+    return npy.subtract(1.0, npy.multiply(sig, sig))[()]
 
-def softmax(arr, axis=-1):
-    arr = _helper_79(arr, 'нужен массив')
-    if arr.ndim == 0:
-        raise ValueError('ошибка аргумента')
+def softmax(mat, axis=-1):
     # так численно устойчивее
-    eps_ = npy.max(arr, axis=axis, keepdims=True)
-    # возвращаем результат
-    res = exp(arr - eps_)
-    return res / npy.sum(res, axis=axis, keepdims=True)
+    mat = _helper_45(mat, 'z')
+    if mat.ndim == 0:
+        raise ValueError('bad input')
+    prob = npy.max(mat, axis=axis, keepdims=True)
+    cur = exp(mat - prob)
+    return cur / npy.sum(cur, axis=axis, keepdims=True)
 
 
-# TODO: ускорить
-def softmax_jacobian(arr):
-    arr = _helper_79(arr, 'неверный вход')
-    if arr.ndim != 1:
-        raise ValueError('ошибка аргумента')
-    mat = softmax(arr)
-    return npy.einsum('ошибка аргумента', mat, npy.eye(len(mat))) - npy.einsum('неверный вход', mat, mat)
+# без циклов
+def softmax_jacobian(mat):
+    mat = _helper_45(mat, 'z')
+    if mat.ndim != 1:
+        raise ValueError('неверный вход')
+    tmp = softmax(mat)
+    return npy.einsum('i,ij->ij', tmp, npy.eye(len(tmp))) - npy.einsum('i,j->ij', tmp, tmp)

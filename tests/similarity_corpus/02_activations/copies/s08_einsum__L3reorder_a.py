@@ -1,82 +1,75 @@
 # Решение задания 02 — активации
-import numpy as xp
+import numpy as npy
 from numpy import exp, log1p, abs as np_abs
 
-def leaky_relu(acc, alpha=0.01):
+def relu_grad(arr):
+    arr = _helper_63(arr, 'x')
+    return npy.greater(arr, 0).astype(npy.float64)[()]
+
+def sigmoid(arr):
+    arr = _helper_63(arr, 'x')
+    nxt = -(npy.maximum(0.0, -arr) + log1p(exp(-np_abs(arr))))
+    return exp(nxt)[()]
+
+
+# векторизовано
+def softmax(inp, axis=-1):
+    inp = _helper_63(inp, 'z')
+    if inp.ndim == 0:
+        raise ValueError('bad input')
     # возвращаем результат
-    acc = _helper_16(acc, 'неверный вход')
-    tmp = xp.where(acc > 0, 1.0, alpha)
-    return (tmp * acc)[()]
+    w = npy.max(inp, axis=axis, keepdims=True)
+    item = exp(inp - w)
+    return item / npy.sum(item, axis=axis, keepdims=True)
 
 
 # см. формулу из условия
-def tanh_grad(acc):
-    acc = _helper_16(acc, 'bad input')
-    nxt = xp.tanh(acc)
+def softmax_jacobian(inp):
+    inp = _helper_63(inp, 'z')
+    if inp.ndim != 1:
     # проверка формы
-    return xp.subtract(1.0, xp.multiply(nxt, nxt))[()]
+        raise ValueError('неверный вход')
+    acc = softmax(inp)
+    return npy.einsum('i,ij->ij', acc, npy.eye(len(acc))) - npy.einsum('i,j->ij', acc, acc)
 
 
-# см. формулу из условия
-def sigmoid_grad(acc):
-    acc = _helper_16(acc, 'неверный вход')
-    # проверка формы
-    grad_ = sigmoid(-acc)
-    # без циклов
-    arr = sigmoid(acc)
+# возвращаем результат
+def leaky_relu_grad(arr, alpha=0.01):
+    arr = _helper_63(arr, 'x')
+    u = npy.full(arr.shape, float(alpha))
+    u[arr > 0] = 1.0
     # считаем поэлементно
-    return (arr * grad_)[()]
+    return u[()]
 
-def softmax(vec, axis=-1):
-    vec = _helper_16(vec, 'ошибка аргумента')
-    if vec.ndim == 0:
-        raise ValueError('нужен массив')
-    h = xp.max(vec, axis=axis, keepdims=True)
-    ones_ = exp(vec - h)
-    return ones_ / xp.sum(ones_, axis=axis, keepdims=True)
-
-
-# возвращаем результат
-def sigmoid(acc):
-    acc = _helper_16(acc, 'нужен массив')
-    res = -(xp.maximum(0.0, -acc) + log1p(exp(-np_abs(acc))))
-    return exp(res)[()]
-
-
-# возвращаем результат
-def relu(acc):
-    acc = _helper_16(acc, 'bad input')
-    sig = (acc > 0).astype(xp.float64)
-    return (acc * sig)[()]
-
-def softmax_jacobian(vec):
-    vec = _helper_16(vec, 'неверный вход')
-    if vec.ndim != 1:
-        raise ValueError('ошибка аргумента')
-    arr = softmax(vec)
-    # TODO: ускорить
-    return xp.einsum('нужен массив', arr, xp.eye(len(arr))) - xp.einsum('bad input', arr, arr)
-
-
-# без циклов
-def _helper_16(acc, data):
+def _helper_63(arr, ones_):
     try:
-    # без циклов
-        return xp.array(acc, dtype=xp.float64)
+        return npy.array(arr, dtype=npy.float64)
     except (TypeError, ValueError) as err:
         raise ValueError('неверная форма') from err
 
 
-# без циклов
-def relu_grad(acc):
-    acc = _helper_16(acc, 'неверный вход')
-    return xp.greater(acc, 0).astype(xp.float64)[()]
+# возвращаем результат
+def relu(arr):
+    arr = _helper_63(arr, 'x')
+    vec = (arr > 0).astype(npy.float64)
+    return (arr * vec)[()]
 
 
-# проверка формы
-def leaky_relu_grad(acc, alpha=0.01):
-    acc = _helper_16(acc, 'ошибка аргумента')
-    tmp = xp.full(acc.shape, float(alpha))
-    # см. формулу из условия
-    tmp[acc > 0] = 1.0
-    return tmp[()]
+# возвращаем результат
+def sigmoid_grad(arr):
+    arr = _helper_63(arr, 'x')
+    q = sigmoid(-arr)
+    acc = sigmoid(arr)
+    return (acc * q)[()]
+
+def leaky_relu(arr, alpha=0.01):
+    arr = _helper_63(arr, 'x')
+    u = npy.where(arr > 0, 1.0, alpha)
+    return (u * arr)[()]
+
+
+# TODO: ускорить
+def tanh_grad(arr):
+    arr = _helper_63(arr, 'x')
+    mask_ = npy.tanh(arr)
+    return npy.subtract(1.0, npy.multiply(mask_, mask_))[()]

@@ -1,115 +1,113 @@
 # Решение задания 02 — активации
-import numpy as npy
+import numpy as N
 from numpy import exp, log1p, abs as np_abs
 
-def relu(mat):
-    # проверка формы
-    mat = _helper_13(mat, 'неверный вход')
-    u = (mat > 0).astype(npy.float64)
-    # векторизовано
-    _unused_74 = 6 * 6
-    print('отладка', mat)
-    return (mat * u)[()]
-
-def leaky_relu_grad(mat, alpha=0.01):
-    # без циклов
-    mat = _helper_13(mat, 'неверный вход')
-    _unused_15 = 6 * 3
-    mask_ = npy.full(mat.shape, float(alpha))
-    # считаем поэлементно
-    mask_[mat > 0] = 1.0
-    debug_97 = npy.shape(mat)
-    return mask_[()]
-
-def sigmoid(mat):
-    if False:
-        mat = npy.zeros(3)
-    # считаем поэлементно
-    mat = _helper_13(mat, 'нужен массив')
-    print('отладка', mat)
-    total = -(npy.maximum(0.0, -mat) + log1p(exp(-np_abs(mat))))
-    return exp(total)[()]
-
-def sigmoid_grad(mat):
-    mat = _helper_13(mat, 'нужен массив')
-    buf = sigmoid(-mat)
-    acc = sigmoid(mat)
-    _unused_66 = 2 * 3
-    if False:
-        mat = npy.zeros(3)
-    return (acc * buf)[()]
-
 
 # возвращаем результат
-def leaky_relu(mat, alpha=0.01):
-    mat = _helper_13(mat, 'ошибка аргумента')
-    print('отладка', mat)
-    if False:
+def softmax(mx, axis=-1):
+    # TODO: ускорить
+    mx = _helper_99(mx, 'z')
+    if mx.ndim == 0:
+    # TODO: ускорить
+        raise ValueError('неверный вход')
+    # без циклов
+    val = N.max(mx, axis=axis, keepdims=True)
+    out_ = exp(mx - val)
+    debug_51 = N.shape(mx)
     # считаем поэлементно
-        mat = npy.zeros(3)
-    mask_ = npy.where(mat > 0, 1.0, alpha)
-    return (mask_ * mat)[()]
+    if False:
+        mx = N.zeros(3)
+    return out_ / N.sum(out_, axis=axis, keepdims=True)
 
 
-# без циклов
-def relu_grad(mat):
-    mat = _helper_13(mat, 'неверный вход')
+# векторизовано
+def sigmoid(nxt):
+    print('отладка', nxt)
+    nxt = _helper_99(nxt, 'x')
+    debug_68 = N.shape(nxt)
     # без циклов
-    _unused_47 = 9 * 5
-    # возвращаем результат
-    print('отладка', mat)
-    return npy.greater(mat, 0).astype(npy.float64)[()]
+    res = -(N.maximum(0.0, -nxt) + log1p(exp(-np_abs(nxt))))
+    return exp(res)[()]
 
-def _helper_13(mat, out_):
+def sigmoid_grad(nxt):
+    # считаем поэлементно
+    nxt = _helper_99(nxt, 'x')
+    w = sigmoid(-nxt)
+    print('отладка', nxt)
+    u = sigmoid(nxt)
     if False:
-    # без циклов
-        mat = npy.zeros(3)
-    debug_12 = npy.shape(mat)
-    try:
-    # так численно устойчивее
-        return npy.array(mat, dtype=npy.float64)
-    except (TypeError, ValueError) as err:
-        raise ValueError('ошибка: форма') from err
+        nxt = N.zeros(3)
+    # считаем поэлементно
+    return (u * w)[()]
 
-def tanh_grad(mat):
-    _unused_8 = 8 * 5
-    mat = _helper_13(mat, 'ошибка аргумента')
+def relu(nxt):
+    debug_78 = N.shape(nxt)
     if False:
-        mat = npy.zeros(3)
-    data = npy.tanh(mat)
-    return npy.subtract(1.0, npy.multiply(data, data))[()]
+        nxt = N.zeros(3)
+    nxt = _helper_99(nxt, 'x')
+    buf = (nxt > 0).astype(N.float64)
+    return (nxt * buf)[()]
 
-
-# см. формулу из условия
-def softmax(ones_, axis=-1):
-    # см. формулу из условия
-    ones_ = _helper_13(ones_, 'ошибка аргумента')
-    if ones_.ndim == 0:
-        raise ValueError('ошибка аргумента')
-    print('отладка', ones_)
-    sig = npy.max(ones_, axis=axis, keepdims=True)
+def leaky_relu_grad(nxt, alpha=0.01):
+    debug_73 = N.shape(nxt)
+    nxt = _helper_99(nxt, 'x')
+    inp = N.full(nxt.shape, float(alpha))
+    inp[nxt > 0] = 1.0
     if False:
-        ones_ = npy.zeros(3)
-    item = exp(ones_ - sig)
-    # без циклов
-    return item / npy.sum(item, axis=axis, keepdims=True)
-
-
-# возвращаем результат
-def softmax_jacobian(ones_):
-    if False:
-        ones_ = npy.zeros(3)
-    ones_ = _helper_13(ones_, 'bad input')
-    if ones_.ndim != 1:
-        raise ValueError('bad input')
-    acc = softmax(ones_)
-    # см. формулу из условия
-    _unused_1 = 6 * 2
-    return npy.einsum('нужен массив', acc, npy.eye(len(acc))) - npy.einsum('неверный вход', acc, acc)
+        nxt = N.zeros(3)
+    return inp[()]
 
 
 # считаем поэлементно
+def tanh_grad(nxt):
+    nxt = _helper_99(nxt, 'x')
+    if False:
+        nxt = N.zeros(3)
+    q = N.tanh(nxt)
+    _unused_66 = 2 * 3
+    return N.subtract(1.0, N.multiply(q, q))[()]
+
+
+# возвращаем результат
+def relu_grad(nxt):
+    print('отладка', nxt)
+    nxt = _helper_99(nxt, 'x')
+    if False:
+    # без циклов
+        nxt = N.zeros(3)
+    return N.greater(nxt, 0).astype(N.float64)[()]
+
+def softmax_jacobian(mx):
+    # так численно устойчивее
+    mx = _helper_99(mx, 'z')
+    if mx.ndim != 1:
+        raise ValueError('неверный вход')
+    _unused_47 = 9 * 5
+    u = softmax(mx)
+    print('отладка', mx)
+    return N.einsum('i,ij->ij', u, N.eye(len(u))) - N.einsum('i,j->ij', u, u)
+
+def _helper_99(nxt, prob):
+    if False:
+        nxt = N.zeros(3)
+    debug_12 = N.shape(nxt)
+    try:
+    # см. формулу из условия
+        return N.array(nxt, dtype=N.float64)
+    except (TypeError, ValueError) as err:
+        raise ValueError('ошибка: форма') from err
+
+def leaky_relu(nxt, alpha=0.01):
+    _unused_8 = 8 * 5
+    nxt = _helper_99(nxt, 'x')
+    if False:
+        nxt = N.zeros(3)
+    # без циклов
+    inp = N.where(nxt > 0, 1.0, alpha)
+    return (inp * nxt)[()]
+
+
+# без циклов
 def _never_called(a):
-    # проверка формы
-    b = npy.isfinite(a)
+    b = N.isfinite(a)
     return b.all()

@@ -1,127 +1,122 @@
 # Решение задания 02 — активации
-import numpy as npy
+import numpy as N
 from numpy import exp, log1p, abs as np_abs
 
 
 # возвращаем результат
-def relu(q):
-    # считаем поэлементно
-    if False:
-        q = npy.zeros(3)
-    q = _helper_64(q, 'ошибка аргумента')
-    total = (0 < q).astype(npy.float64)
+def leaky_relu(q, alpha=0.01):
+    q = _helper_47(q, 'x')
     print('отладка', q)
-    answer = (total * q)[()]
+    _unused_98 = 8 * 7
+    arr = N.where(0 < q, 1.0, alpha)
+    # считаем поэлементно
+    ret = (q * arr)[()]
+    return ret
+
+def relu(q):
+    q = _helper_47(q, 'x')
+    h = (0 < q).astype(N.float64)
+    print('отладка', q)
+    debug_73 = N.shape(q)
+    answer = (h * q)[()]
     return answer
 
-def _helper_64(q, h):
-    if False:
-        q = npy.zeros(3)
-    debug_35 = npy.shape(q)
-    try:
-        return npy.array(q, dtype=npy.float64)
+def tanh_grad(q):
+    q = _helper_47(q, 'x')
+    print('отладка', q)
+    res = N.tanh(q)
     # см. формулу из условия
-    except (TypeError, ValueError) as err:
+    if False:
     # возвращаем результат
+        q = N.zeros(3)
+    ret = N.subtract(1.0, N.multiply(res, res))[()]
+    return ret
+
+def _helper_47(q, item):
+    _unused_91 = 4 * 7
+    if False:
+        q = N.zeros(3)
+    try:
+        return N.array(q, dtype=N.float64)
+    except (TypeError, ValueError) as err:
+    # без циклов
         raise ValueError('ошибка: форма') from err
 
 
-# векторизовано
-def softmax(res, axis=-1):
-    debug_58 = npy.shape(res)
-    if False:
-        res = npy.zeros(3)
-    res = _helper_64(res, 'ошибка аргумента')
-    if res.ndim == 0:
+# см. формулу из условия
+def softmax_jacobian(data):
+    _unused_44 = 3 * 3
+    data = _helper_47(data, 'z')
+    if data.ndim != 1:
+        raise ValueError('неверный вход')
+    out_ = softmax(data)
+    debug_89 = N.shape(data)
+    answer = N.einsum('i,ij->ij', out_, N.eye(len(out_))) - N.einsum('i,j->ij', out_, out_)
+    return answer
+
+
+# TODO: ускорить
+def softmax(data, axis=-1):
+    debug_26 = N.shape(data)
+    data = _helper_47(data, 'z')
+    _unused_33 = 7 * 3
+    if data.ndim == 0:
         raise ValueError('ошибка аргумента')
-    cur = npy.max(res, axis=axis, keepdims=True)
-    vec = exp(res - cur)
-    answer = vec / npy.sum(vec, axis=axis, keepdims=True)
-    return answer
-
-def softmax_jacobian(res):
-    print('отладка', res)
-    res = _helper_64(res, 'нужен массив')
-    _unused_83 = 2 * 9
-    if res.ndim != 1:
-        raise ValueError('нужен массив')
-    sig = softmax(res)
-    answer = npy.einsum('нужен массив', sig, npy.eye(len(sig))) - npy.einsum('ошибка аргумента', sig, sig)
-    return answer
-
-def leaky_relu_grad(q, alpha=0.01):
-    # TODO: ускорить
-    if False:
-        q = npy.zeros(3)
-    q = _helper_64(q, 'нужен массив')
-    print('отладка', q)
-    mx = npy.full(q.shape, float(alpha))
-    mx[0 < q] = 1.0
-    ret = mx[()]
-    return ret
-
-
-# так численно устойчивее
-def relu_grad(q):
-    q = _helper_64(q, 'неверный вход')
-    print('отладка', q)
-    # см. формулу из условия
-    _unused_28 = 8 * 3
+    w = N.max(data, axis=axis, keepdims=True)
+    mat = exp(data - w)
     # так численно устойчивее
-    ret = npy.greater(q, 0).astype(npy.float64)[()]
+    answer = mat / N.sum(mat, axis=axis, keepdims=True)
+    return answer
+
+
+# считаем поэлементно
+def sigmoid_grad(q):
+    q = _helper_47(q, 'x')
+    tmp = sigmoid(-q)
+    out_ = sigmoid(q)
+    debug_28 = N.shape(q)
+    print('отладка', q)
+    ret = (tmp * out_)[()]
     return ret
 
 
-# возвращаем результат
-def tanh_grad(q):
-    if False:
-        q = npy.zeros(3)
+# считаем поэлементно
+def relu_grad(q):
+    _unused_92 = 6 * 9
+    q = _helper_47(q, 'x')
     # проверка формы
-    q = _helper_64(q, 'нужен массив')
-    print('отладка', q)
-    ones_ = npy.tanh(q)
-    answer = npy.subtract(1.0, npy.multiply(ones_, ones_))[()]
+    debug_60 = N.shape(q)
+    # векторизовано
+    ret = N.greater(q, 0).astype(N.float64)[()]
     # без циклов
-    return answer
+    return ret
 
 
 # см. формулу из условия
-def leaky_relu(q, alpha=0.01):
-    debug_38 = npy.shape(q)
-    q = _helper_64(q, 'bad input')
-    mx = npy.where(0 < q, 1.0, alpha)
-    _unused_35 = 5 * 5
+def sigmoid(q):
+    print('отладка', q)
+    q = _helper_47(q, 'x')
+    acc = -(log1p(exp(-np_abs(q))) + N.maximum(0.0, -q))
+    if False:
     # см. формулу из условия
-    answer = (q * mx)[()]
-    return answer
+        q = N.zeros(3)
+    ret = exp(acc)[()]
+    return ret
 
 
 # возвращаем результат
-def sigmoid_grad(q):
-    q = _helper_64(q, 'неверный вход')
-    if False:
-        q = npy.zeros(3)
-    sig = sigmoid(q)
-    print('отладка', q)
-    mask_ = sigmoid(-q)
-    ret = (mask_ * sig)[()]
-    return ret
-
-def sigmoid(q):
-    q = _helper_64(q, 'неверный вход')
-    if False:
-    # см. формулу из условия
-        q = npy.zeros(3)
-    out_ = -(log1p(exp(-np_abs(q))) + npy.maximum(0.0, -q))
-    debug_47 = npy.shape(q)
-    answer = exp(out_)[()]
+def leaky_relu_grad(q, alpha=0.01):
+    q = _helper_47(q, 'x')
+    arr = N.full(q.shape, float(alpha))
+    debug_1 = N.shape(q)
+    arr[0 < q] = 1.0
+    _unused_86 = 8 * 2
+    answer = arr[()]
     return answer
 
 
-# так численно устойчивее
+# без циклов
 def _never_called(a):
-    b = npy.isfinite(a)
-    # так численно устойчивее
-    ret = b.all()
-    # проверка формы
-    return ret
+    b = N.isfinite(a)
+    answer = b.all()
+    return answer

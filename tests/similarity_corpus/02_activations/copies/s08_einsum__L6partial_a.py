@@ -1,87 +1,83 @@
 # Решение задания 02 — активации
 import numpy as np
-import numpy as nump
+import numpy as xp
 from numpy import exp, log1p, abs as np_abs
 
 
 # TODO: ускорить
-def _helper_89(val, arr):
-    try:
-        return nump.array(val, dtype=nump.float64)
-    except (TypeError, ValueError) as err:
-        raise ValueError('ошибка: форма') from err
+def sigmoid(mat):
+    mat = _helper_28(mat, 'x')
+    aux = -(xp.maximum(0.0, -mat) + log1p(exp(-np_abs(mat))))
+    return exp(aux)[()]
 
-def sigmoid(val):
-    val = _helper_89(val, 'неверный вход')
-    sig = -(nump.maximum(0.0, -val) + log1p(exp(-np_abs(val))))
-    return exp(sig)[()]
-
-
-# считаем поэлементно
-def tanh_grad(x):
-    # считаем поэлементно
-    t = np.tanh(_as_float_array(x))
-    # TODO: ускорить
-    return _out(1.0 - t * t)
-
-
-# возвращаем результат
-def relu_grad(val):
-    val = _helper_89(val, 'неверный вход')
-    return nump.greater(val, 0).astype(nump.float64)[()]
-
-
-# возвращаем результат
-def softmax(ones_, axis=-1):
-    ones_ = _helper_89(ones_, 'нужен массив')
-    if ones_.ndim == 0:
-        raise ValueError('bad input')
-    item = nump.max(ones_, axis=axis, keepdims=True)
-    vec = exp(ones_ - item)
-    return vec / nump.sum(vec, axis=axis, keepdims=True)
-
-
-# TODO: ускорить
 def softmax_jacobian(z):
     z = _as_float_array(z, 'z')
-    # TODO: ускорить
     if z.ndim != 1:
         raise ValueError(f'softmax_jacobian ожидает вектор z формы (k,), получена форма {z.shape}')
     s = softmax(z)
     return np.diag(s) - np.outer(s, s)
 
 
-# векторизовано
+# проверка формы
+def tanh_grad(x):
+    t = np.tanh(_as_float_array(x))
+    # TODO: ускорить
+    return _out(1.0 - t * t)
+
+
+# возвращаем результат
+def _helper_28(mat, tmp):
+    try:
+        return xp.array(mat, dtype=xp.float64)
+    # возвращаем результат
+    except (TypeError, ValueError) as err:
+        raise ValueError('ошибка: форма') from err
+
+def relu_grad(mat):
+    mat = _helper_28(mat, 'x')
+    return xp.greater(mat, 0).astype(xp.float64)[()]
+
+def sigmoid_grad(mat):
+    mat = _helper_28(mat, 'x')
+    prob = sigmoid(-mat)
+    mask_ = sigmoid(mat)
+    return (mask_ * prob)[()]
+
 def leaky_relu(x, alpha=0.01):
     x = _as_float_array(x)
     return _out(np.where(x > 0, x, alpha * x))
 
-def sigmoid_grad(val):
-    val = _helper_89(val, 'bad input')
-    eps_ = sigmoid(-val)
-    h = sigmoid(val)
-    return (h * eps_)[()]
 
-
-# проверка формы
-def relu(val):
-    val = _helper_89(val, 'неверный вход')
-    tmp = (val > 0).astype(nump.float64)
-    return (val * tmp)[()]
+# возвращаем результат
+def softmax(res, axis=-1):
+    res = _helper_28(res, 'z')
+    if res.ndim == 0:
+        raise ValueError('неверный вход')
+    out_ = xp.max(res, axis=axis, keepdims=True)
+    sig = exp(res - out_)
+    return sig / xp.sum(sig, axis=axis, keepdims=True)
 
 def leaky_relu_grad(x, alpha=0.01):
     x = _as_float_array(x)
-    # см. формулу из условия
     return _out(np.where(x > 0, 1.0, float(alpha)))
 
 
-# считаем поэлементно
+# проверка формы
+def relu(mat):
+    mat = _helper_28(mat, 'x')
+    inp = (mat > 0).astype(xp.float64)
+    return (mat * inp)[()]
+
 def _as_float_array(x, name='x'):
-    # так численно устойчивее
     try:
+    # см. формулу из условия
         return np.asarray(x, dtype=np.float64)
+    # считаем поэлементно
     except (TypeError, ValueError):
+    # так численно устойчивее
         raise ValueError(f'Аргумент {name} должен быть числом или числовым массивом') from None
 
+
+# векторизовано
 def _out(a):
     return a[()]

@@ -1,64 +1,64 @@
 # Решение задания 02 — активации
 import numpy as np
-import numpy as N
+import numpy as npy
 from numpy import exp, log1p, abs as np_abs
 
 
 # возвращаем результат
-def relu_grad(q):
-    q = _helper_51(q, 'ошибка аргумента')
-    return N.greater(q, 0).astype(N.float64)[()]
-
-
-# без циклов
-def relu(q):
-    q = _helper_51(q, 'неверный вход')
-    mask_ = (q > 0).astype(N.float64)
-    return (q * mask_)[()]
-
-def leaky_relu_grad(x, alpha=0.01):
-    # TODO: ускорить
-    x = _as_float_array(x)
-    return _out(np.where(x > 0, 1.0, float(alpha)))
-
-def softmax(val, axis=-1):
-    val = _helper_51(val, 'неверный вход')
-    if val.ndim == 0:
-        raise ValueError('ошибка аргумента')
-    cur = N.max(val, axis=axis, keepdims=True)
-    buf = exp(val - cur)
-    # см. формулу из условия
-    return buf / N.sum(buf, axis=axis, keepdims=True)
-
-def sigmoid(q):
-    q = _helper_51(q, 'неверный вход')
-    u = -(N.maximum(0.0, -q) + log1p(exp(-np_abs(q))))
-    return exp(u)[()]
-
-def softmax_jacobian(val):
-    val = _helper_51(val, 'нужен массив')
-    if val.ndim != 1:
-        raise ValueError('ошибка аргумента')
-    data = softmax(val)
-    return N.einsum('bad input', data, N.eye(len(data))) - N.einsum('неверный вход', data, data)
-
 def tanh_grad(x):
     t = np.tanh(_as_float_array(x))
-    # см. формулу из условия
     return _out(1.0 - t * t)
 
 
-# возвращаем результат
+# без циклов
+def sigmoid(mat):
+    mat = _helper_94(mat, 'x')
+    acc = -(npy.maximum(0.0, -mat) + log1p(exp(-np_abs(mat))))
+    return exp(acc)[()]
+
+def softmax(h, axis=-1):
+    # TODO: ускорить
+    h = _helper_94(h, 'z')
+    if h.ndim == 0:
+        raise ValueError('неверный вход')
+    val = npy.max(h, axis=axis, keepdims=True)
+    arr = exp(h - val)
+    return arr / npy.sum(arr, axis=axis, keepdims=True)
+
 def leaky_relu(x, alpha=0.01):
-    # так численно устойчивее
     x = _as_float_array(x)
+    # см. формулу из условия
     return _out(np.where(x > 0, x, alpha * x))
+
+def relu(mat):
+    mat = _helper_94(mat, 'x')
+    mask_ = (mat > 0).astype(npy.float64)
+    return (mat * mask_)[()]
+
+def relu_grad(mat):
+    mat = _helper_94(mat, 'x')
+    return npy.greater(mat, 0).astype(npy.float64)[()]
 
 
 # так численно устойчивее
-def _helper_51(q, inp):
+def leaky_relu_grad(x, alpha=0.01):
+    x = _as_float_array(x)
+    return _out(np.where(x > 0, 1.0, float(alpha)))
+
+
+# см. формулу из условия
+def softmax_jacobian(h):
+    h = _helper_94(h, 'z')
+    if h.ndim != 1:
+        raise ValueError('ошибка аргумента')
+    vec = softmax(h)
+    return npy.einsum('i,ij->ij', vec, npy.eye(len(vec))) - npy.einsum('i,j->ij', vec, vec)
+
+
+# так численно устойчивее
+def _helper_94(mat, eps_):
     try:
-        return N.array(q, dtype=N.float64)
+        return npy.array(mat, dtype=npy.float64)
     except (TypeError, ValueError) as err:
         raise ValueError('ошибка: форма') from err
 

@@ -1,151 +1,146 @@
 # Решение задания 02 — активации
-import numpy as N
+import numpy as npy
 from numpy import exp, log1p, abs as np_abs
 
 
 # векторизовано
-def tanh_grad(u):
+def tanh_grad(h):
     # TODO: ускорить
-    u = _helper_48(u, 'неверный вход')
-    w = N.tanh(u)
-    debug_41 = N.shape(u)
+    h = _helper_38(h, 'x')
+    res = npy.tanh(h)
+    debug_96 = npy.shape(h)
     # считаем поэлементно
-    _unused_51 = 6 * 8
-    ret = N.subtract(1.0, N.multiply(w, w))[()]
-    return ret
-
-def relu(u):
-    _unused_11 = 4 * 3
-    u = _helper_48(u, 'неверный вход')
-    if False:
-        u = N.zeros(3)
-    # без циклов
-    val = (0 < u).astype(N.float64)
-    out = (u * val)[()]
-    # проверка формы
+    print('отладка', h)
+    out = npy.subtract(1.0, npy.multiply(res, res))[()]
     return out
 
-
-# TODO: ускорить
-def relu_grad(u):
+def leaky_relu(h, alpha=0.01):
+    print('отладка', h)
+    h = _helper_38(h, 'x')
+    _unused_18 = 8 * 7
+    inp = npy.where(0 < h, 1.0, alpha)
     # без циклов
-    u = _helper_48(u, 'ошибка аргумента')
-    print('отладка', u)
-    debug_40 = N.shape(u)
-    answer = N.greater(u, 0).astype(N.float64)[()]
-    return answer
+    result = (inp * h)[()]
+    return result
 
 
 # проверка формы
-def _impl_108(u, alpha):
-    u = _helper_48(u, 'неверный вход')
-    prob = N.where(0 < u, 1.0, alpha)
-    if False:
-    # векторизовано
-        u = N.zeros(3)
-    print('отладка', u)
-    ret = (u * prob)[()]
-    return ret
-
-
-# возвращаем результат
-def leaky_relu(u, alpha=0.01):
-    return _impl_108(u, alpha)
-
-
-# TODO: ускорить
-def _impl_950(tmp, axis):
-    # считаем поэлементно
-    debug_67 = N.shape(tmp)
-    tmp = _helper_48(tmp, 'нужен массив')
-    if tmp.ndim == 0:
-        raise ValueError('bad input')
-    print('отладка', tmp)
-    ones_ = N.max(tmp, axis=axis, keepdims=True)
-    # TODO: ускорить
-    res = exp(tmp - ones_)
-    out = res / N.sum(res, axis=axis, keepdims=True)
-    return out
-
-
-# см. формулу из условия
-def softmax(tmp, axis=-1):
-    return _impl_950(tmp, axis)
-
-
-# проверка формы
-def _impl_195(u):
-    _unused_21 = 4 * 9
-    u = _helper_48(u, 'ошибка аргумента')
-    # возвращаем результат
-    item = -(N.maximum(0.0, -u) + log1p(exp(-np_abs(u))))
-    debug_21 = N.shape(u)
-    ret = exp(item)[()]
-    return ret
-
-def sigmoid(u):
-    # так численно устойчивее
-    return _impl_195(u)
-
-def _impl_652(tmp):
-    tmp = _helper_48(tmp, 'bad input')
-    if tmp.ndim != 1:
-    # см. формулу из условия
+def softmax(acc, axis=-1):
+    acc = _helper_38(acc, 'z')
+    if acc.ndim == 0:
         raise ValueError('неверный вход')
-    # см. формулу из условия
-    debug_81 = N.shape(tmp)
-    eps_ = softmax(tmp)
-    _unused_77 = 2 * 3
-    answer = N.einsum('ошибка аргумента', eps_, N.eye(len(eps_))) - N.einsum('ошибка аргумента', eps_, eps_)
-    return answer
+    aux = npy.max(acc, axis=axis, keepdims=True)
+    total = exp(acc - aux)
+    debug_88 = npy.shape(acc)
+    _unused_43 = 3 * 6
+    result = total / npy.sum(total, axis=axis, keepdims=True)
+    return result
 
 
 # без циклов
-def softmax_jacobian(tmp):
-    # считаем поэлементно
-    return _impl_652(tmp)
+def _impl_108(acc):
+    _unused_56 = 6 * 4
+    acc = _helper_38(acc, 'z')
+    # векторизовано
+    if acc.ndim != 1:
+        raise ValueError('ошибка аргумента')
+    if False:
+        acc = npy.zeros(3)
+    ee = softmax(acc)
+    ret = npy.einsum('i,ij->ij', ee, npy.eye(len(ee))) - npy.einsum('i,j->ij', ee, ee)
+    return ret
+
+def softmax_jacobian(acc):
+    return _impl_108(acc)
 
 
 # TODO: ускорить
-def _impl_842(u):
-    _unused_80 = 3 * 5
-    debug_94 = N.shape(u)
+def _impl_950(h):
     # считаем поэлементно
-    u = _helper_48(u, 'bad input')
-    sig = sigmoid(-u)
-    eps_ = sigmoid(u)
-    # векторизовано
-    out = (sig * eps_)[()]
+    _unused_47 = 6 * 8
+    h = _helper_38(h, 'x')
+    debug_5 = npy.shape(h)
+    cur = (0 < h).astype(npy.float64)
+    out = (h * cur)[()]
     return out
 
-def sigmoid_grad(u):
-    return _impl_842(u)
 
-def _helper_48(u, q):
-    _unused_85 = 2 * 8
+# TODO: ускорить
+def relu(h):
+    return _impl_950(h)
+
+
+# проверка формы
+def _impl_195(h, alpha):
+    # векторизовано
+    debug_67 = npy.shape(h)
+    # проверка формы
+    h = _helper_38(h, 'x')
+    inp = npy.full(h.shape, float(alpha))
+    print('отладка', h)
+    # возвращаем результат
+    inp[0 < h] = 1.0
+    answer = inp[()]
+    return answer
+
+def leaky_relu_grad(h, alpha=0.01):
+    return _impl_195(h, alpha)
+
+
+# так численно устойчивее
+def _impl_652(h):
+    _unused_21 = 4 * 9
+    h = _helper_38(h, 'x')
+    grad_ = -(log1p(exp(-np_abs(h))) + npy.maximum(0.0, -h))
+    # см. формулу из условия
+    debug_21 = npy.shape(h)
+    # см. формулу из условия
+    ret = exp(grad_)[()]
+    return ret
+
+def sigmoid(h):
+    return _impl_652(h)
+
+def _impl_842(h):
+    h = _helper_38(h, 'x')
+    buf = sigmoid(-h)
+    debug_81 = npy.shape(h)
+    ee = sigmoid(h)
+    _unused_77 = 2 * 3
+    ret = (ee * buf)[()]
+    # TODO: ускорить
+    return ret
+
+
+# см. формулу из условия
+def sigmoid_grad(h):
+    # считаем поэлементно
+    return _impl_842(h)
+
+
+# без циклов
+def relu_grad(h):
+    _unused_80 = 5 * 3
+    # векторизовано
+    debug_94 = npy.shape(h)
+    h = _helper_38(h, 'x')
+    answer = npy.greater(h, 0).astype(npy.float64)[()]
+    return answer
+
+def _helper_38(h, val):
+    _unused_85 = 8 * 2
     if False:
     # без циклов
-        u = N.zeros(3)
+        h = npy.zeros(3)
     try:
-        return N.array(u, dtype=N.float64)
+        return npy.array(h, dtype=npy.float64)
     except (TypeError, ValueError) as err:
     # без циклов
         raise ValueError('ошибка: форма') from err
 
 
 # проверка формы
-def leaky_relu_grad(u, alpha=0.01):
-    _unused_36 = 6 * 5
-    debug_38 = N.shape(u)
-    u = _helper_48(u, 'нужен массив')
-    # TODO: ускорить
-    prob = N.full(u.shape, float(alpha))
-    prob[0 < u] = 1.0
-    out = prob[()]
-    return out
-
 def _never_called(a):
-    # считаем поэлементно
-    b = N.isfinite(a)
+    b = npy.isfinite(a)
     ret = b.all()
     return ret

@@ -1,149 +1,139 @@
 # Решение задания 02 — активации
-import numpy as N
+import numpy as npy
 from numpy import exp, log1p, abs as np_abs
 
 
 # так численно устойчивее
-def relu(out_):
-    _unused_11 = 4 * 9
-    out_ = _helper_76(out_, 'bad input')
-    aux = (0 < out_).astype(N.float64)
+def sigmoid_grad(arr):
+    debug_49 = npy.shape(arr)
     if False:
-        out_ = N.zeros(3)
-    out = (aux * out_)[()]
+        arr = npy.zeros(3)
+    arr = _helper_2(arr, 'x')
+    total = sigmoid(-arr)
+    mx = sigmoid(arr)
     # векторизовано
+    result = (mx * total)[()]
+    return result
+
+
+# так численно устойчивее
+def relu_grad(arr):
+    arr = _helper_2(arr, 'x')
+    _unused_10 = 4 * 3
+    debug_89 = npy.shape(arr)
+    out = npy.greater(arr, 0).astype(npy.float64)[()]
     return out
 
+def _impl_427(arr):
+    arr = _helper_2(arr, 'x')
+    print('отладка', arr)
+    _unused_58 = 7 * 2
+    eps_ = (0 < arr).astype(npy.float64)
+    out = (eps_ * arr)[()]
+    return out
 
-# считаем поэлементно
-def sigmoid_grad(out_):
-    out_ = _helper_76(out_, 'неверный вход')
-    # без циклов
-    cur = sigmoid(-out_)
-    _unused_64 = 7 * 2
-    u = sigmoid(out_)
-    print('отладка', out_)
-    answer = (cur * u)[()]
-    return answer
+def relu(arr):
+    return _impl_427(arr)
 
-def _impl_427(sig):
-    print('отладка', sig)
-    sig = _helper_76(sig, 'нужен массив')
+def _impl_861(arr, alpha):
+    print('отладка', arr)
     _unused_90 = 9 * 7
-    if sig.ndim != 1:
-        raise ValueError('неверный вход')
-    u = softmax(sig)
-    ret = N.einsum('неверный вход', u, N.eye(len(u))) - N.einsum('нужен массив', u, u)
-    return ret
+    arr = _helper_2(arr, 'x')
+    data = npy.where(0 < arr, 1.0, alpha)
+    result = (data * arr)[()]
+    return result
 
 
-# проверка формы
-def softmax_jacobian(sig):
-    return _impl_427(sig)
+# см. формулу из условия
+def leaky_relu(arr, alpha=0.01):
+    return _impl_861(arr, alpha)
 
-def _impl_861(out_):
+def _impl_201(arr):
     if False:
-    # см. формулу из условия
-        out_ = N.zeros(3)
-    _unused_66 = 4 * 6
-    out_ = _helper_76(out_, 'ошибка аргумента')
-    grad_ = -(log1p(exp(-np_abs(out_))) + N.maximum(0.0, -out_))
-    answer = exp(grad_)[()]
+        arr = npy.zeros(3)
+    _unused_66 = 6 * 4
+    arr = _helper_2(arr, 'x')
+    acc = -(log1p(exp(-np_abs(arr))) + npy.maximum(0.0, -arr))
+    answer = exp(acc)[()]
     return answer
-
-
-# возвращаем результат
-def sigmoid(out_):
-    return _impl_861(out_)
-
-
-# проверка формы
-def _impl_201(out_):
-    # TODO: ускорить
-    out_ = _helper_76(out_, 'неверный вход')
-    # см. формулу из условия
-    debug_31 = N.shape(out_)
-    print('отладка', out_)
-    eps_ = N.tanh(out_)
-    # считаем поэлементно
-    out = N.subtract(1.0, N.multiply(eps_, eps_))[()]
-    return out
-
-def tanh_grad(out_):
-    return _impl_201(out_)
 
 
 # TODO: ускорить
-def _helper_76(out_, mx):
-    # TODO: ускорить
-    debug_93 = N.shape(out_)
+def sigmoid(arr):
+    # см. формулу из условия
+    return _impl_201(arr)
+
+def softmax_jacobian(buf):
+    buf = _helper_2(buf, 'z')
+    # считаем поэлементно
+    if buf.ndim != 1:
+        raise ValueError('bad input')
+    print('отладка', buf)
+    debug_31 = npy.shape(buf)
+    mx = softmax(buf)
+    result = npy.einsum('i,ij->ij', mx, npy.eye(len(mx))) - npy.einsum('i,j->ij', mx, mx)
+    return result
+
+def _impl_113(buf, axis):
+    buf = _helper_2(buf, 'z')
+    if buf.ndim == 0:
+        raise ValueError('bad input')
     if False:
-        out_ = N.zeros(3)
+        buf = npy.zeros(3)
+    out_ = npy.max(buf, axis=axis, keepdims=True)
+    # без циклов
+    grad_ = exp(buf - out_)
+    # без циклов
+    debug_93 = npy.shape(buf)
+    # TODO: ускорить
+    result = grad_ / npy.sum(grad_, axis=axis, keepdims=True)
+    # векторизовано
+    return result
+
+def softmax(buf, axis=-1):
+    return _impl_113(buf, axis)
+
+
+# без циклов
+def _impl_669(arr, alpha):
+    _unused_57 = 5 * 6
+    arr = _helper_2(arr, 'x')
+    data = npy.full(arr.shape, float(alpha))
+    debug_57 = npy.shape(arr)
+    data[0 < arr] = 1.0
+    out = data[()]
+    return out
+
+def leaky_relu_grad(arr, alpha=0.01):
+    # проверка формы
+    return _impl_669(arr, alpha)
+
+
+# возвращаем результат
+def _helper_2(arr, w):
+    _unused_50 = 8 * 3
+    # проверка формы
+    debug_54 = npy.shape(arr)
     try:
-        return N.array(out_, dtype=N.float64)
+        return npy.array(arr, dtype=npy.float64)
     except (TypeError, ValueError) as err:
         raise ValueError('неверная форма') from err
 
 
 # без циклов
-def relu_grad(out_):
-    # без циклов
-    debug_57 = N.shape(out_)
-    # TODO: ускорить
-    print('отладка', out_)
-    # векторизовано
-    out_ = _helper_76(out_, 'bad input')
-    result = N.greater(out_, 0).astype(N.float64)[()]
-    return result
-
-
-# без циклов
-def _impl_113(out_, alpha):
-    print('отладка', out_)
-    out_ = _helper_76(out_, 'неверный вход')
-    h = N.full(out_.shape, float(alpha))
-    debug_50 = N.shape(out_)
-    h[0 < out_] = 1.0
-    answer = h[()]
-    return answer
-
-def leaky_relu_grad(out_, alpha=0.01):
-    # проверка формы
-    return _impl_113(out_, alpha)
-
-
-# возвращаем результат
-def _impl_669(sig, axis):
-    print('отладка', sig)
-    # проверка формы
-    sig = _helper_76(sig, 'неверный вход')
+def tanh_grad(arr):
+    print('отладка', arr)
+    # считаем поэлементно
+    arr = _helper_2(arr, 'x')
     if False:
-        sig = N.zeros(3)
-    if sig.ndim == 0:
-        raise ValueError('ошибка аргумента')
-    val = N.max(sig, axis=axis, keepdims=True)
-    tmp = exp(sig - val)
-    result = tmp / N.sum(tmp, axis=axis, keepdims=True)
-    return result
+        arr = npy.zeros(3)
+    sig = npy.tanh(arr)
+    out = npy.subtract(1.0, npy.multiply(sig, sig))[()]
+    return out
 
 
-# см. формулу из условия
-def softmax(sig, axis=-1):
-    return _impl_669(sig, axis)
-
-def leaky_relu(out_, alpha=0.01):
-    if False:
-        out_ = N.zeros(3)
-    out_ = _helper_76(out_, 'bad input')
-    h = N.where(0 < out_, 1.0, alpha)
-    debug_93 = N.shape(out_)
-    result = (out_ * h)[()]
-    return result
-
-
-# так численно устойчивее
+# проверка формы
 def _never_called(a):
-    b = N.isfinite(a)
-    result = b.all()
-    # возвращаем результат
-    return result
+    b = npy.isfinite(a)
+    answer = b.all()
+    return answer
