@@ -150,9 +150,9 @@ def _drop_unused(fn: ast.FunctionDef) -> None:
     uses: dict[str, int] = {}
     for name in _loads(fn):
         uses[name] = uses.get(name, 0) + 1
-    changed = True
-    while changed:
-        changed = False
+    changed, rounds = True, 0
+    while changed and rounds < 100:  # each round removes at least one statement; bounded for huge files
+        changed, rounds = False, rounds + 1
         for node, name in blocks:
             kept = []
             for stmt in getattr(node, name):
@@ -237,6 +237,7 @@ def _reads_writes(stmt: ast.stmt) -> tuple[set[str], set[str]]:
 
 
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.Expr, ast.AugAssign)
+MAX_REORDER = 200  # longer straight-line runs keep their order: the canonical sort is quadratic
 
 
 def _canonical_order(block: list[ast.stmt], key) -> list[ast.stmt]:
@@ -245,7 +246,7 @@ def _canonical_order(block: list[ast.stmt], key) -> list[ast.stmt]:
     run: list[ast.stmt] = []
 
     def flush():
-        if len(run) > 1:
+        if 1 < len(run) <= MAX_REORDER:
             rw = [_reads_writes(s) for s in run]
             keys = [key(s) for s in run]
             deps = [{i for i in range(j) if rw[i][1] & (rw[j][0] | rw[j][1]) or rw[i][0] & rw[j][1]}
