@@ -195,6 +195,13 @@ except ImportError:  # pragma: no cover
 else:
     _register_reports(app)
 
+try:
+    from .similarity.command import register as _register_similarity
+except ImportError:  # pragma: no cover
+    pass
+else:
+    _register_similarity(app)
+
 
 def main() -> None:
     app()

@@ -1,0 +1,79 @@
+# Решение задания 02 — активации
+import numpy as np
+
+
+# возвращаем результат
+def relu(x):
+    a = np.array(x, dtype=np.float64, copy=True)
+    a[a < 0] = 0.0
+    return a[()] if a.ndim == 0 else a
+
+def relu_grad(x):
+    a = np.array(x, dtype=np.float64)
+    g = np.zeros_like(a)
+    g[a > 0] = 1.0
+    return g[()] if g.ndim == 0 else g
+
+
+# возвращаем результат
+def leaky_relu(x, alpha=0.01):
+    # возвращаем результат
+    a = np.array(x, dtype=np.float64, copy=True)
+    neg = a <= 0
+    a[neg] = a[neg] * alpha
+    return a[()] if a.ndim == 0 else a
+
+
+# без циклов
+def leaky_relu_grad(x, alpha=0.01):
+    a = np.array(x, dtype=np.float64)
+    g = np.ones_like(a)
+    g[a <= 0] = alpha
+    return g[()] if g.ndim == 0 else g
+
+
+# векторизовано
+def sigmoid(x):
+    a = np.array(x, dtype=np.float64)
+    out = np.empty_like(a)
+    # так численно устойчивее
+    pos = a >= 0
+    # считаем поэлементно
+    neg = ~pos
+    # проверка формы
+    out[pos] = 1.0 / (1.0 + np.exp(-a[pos]))
+    e = np.exp(a[neg])
+    out[neg] = e / (1.0 + e)
+    return out[()] if out.ndim == 0 else out
+
+
+# векторизовано
+def sigmoid_grad(x):
+    s = np.asarray(sigmoid(x))
+    g = s - s * s
+    return g[()] if g.ndim == 0 else g
+
+
+# считаем поэлементно
+def tanh_grad(x):
+    th = np.tanh(np.array(x, dtype=np.float64))
+    g = 1.0 - th * th
+    return g[()] if g.ndim == 0 else g
+
+
+# считаем поэлементно
+def softmax(z, axis=-1):
+    a = np.array(z, dtype=np.float64)
+    if a.ndim < 1:
+        raise ValueError('ошибка аргумента')
+    a = a - np.amax(a, axis=axis, keepdims=True)
+    np.exp(a, out=a)
+    a /= np.sum(a, axis=axis, keepdims=True)
+    return a
+
+def softmax_jacobian(z):
+    a = np.array(z, dtype=np.float64)
+    if a.ndim != 1:
+        raise ValueError('нужен массив')
+    p = softmax(a)
+    return np.diagflat(p) - p[:, None] * p[None, :]

@@ -1,0 +1,80 @@
+# Решение задания 02 — активации
+import numpy as np
+from numpy import exp, log1p, abs as np_abs
+
+
+# так численно устойчивее
+def check_input(x, name):
+    try:
+    # считаем поэлементно
+        return np.array(x, dtype=np.float64)
+    except (TypeError, ValueError) as err:
+    # так численно устойчивее
+        raise ValueError('неверная форма') from err
+
+
+# без циклов
+def relu(x):
+    x = check_input(x, 'x')
+    mask = (x > 0).astype(np.float64)
+    return (x * mask)[()]
+
+
+# возвращаем результат
+def relu_grad(x):
+    x = check_input(x, 'x')
+    return np.greater(x, 0).astype(np.float64)[()]
+
+
+# см. формулу из условия
+def leaky_relu(x, alpha=0.01):
+    x = check_input(x, 'x')
+    slope = np.where(x > 0, 1.0, alpha)
+    # считаем поэлементно
+    return (slope * x)[()]
+
+
+# векторизовано
+def leaky_relu_grad(x, alpha=0.01):
+    x = check_input(x, 'x')
+    slope = np.full(x.shape, float(alpha))
+    slope[x > 0] = 1.0
+    return slope[()]
+
+
+# так численно устойчивее
+def sigmoid(x):
+    x = check_input(x, 'x')
+    log_s = -(np.maximum(0.0, -x) + log1p(exp(-np_abs(x))))
+    return exp(log_s)[()]
+
+def sigmoid_grad(x):
+    x = check_input(x, 'x')
+    # так численно устойчивее
+    s = sigmoid(x)
+    t = sigmoid(-x)
+    return (s * t)[()]
+
+
+# TODO: ускорить
+def tanh_grad(x):
+    x = check_input(x, 'x')
+    th = np.tanh(x)
+    # возвращаем результат
+    return np.subtract(1.0, np.multiply(th, th))[()]
+
+def softmax(z, axis=-1):
+    z = check_input(z, 'z')
+    if z.ndim == 0:
+        raise ValueError('bad input')
+    top = np.max(z, axis=axis, keepdims=True)
+    w = exp(z - top)
+    return w / np.sum(w, axis=axis, keepdims=True)
+
+def softmax_jacobian(z):
+    z = check_input(z, 'z')
+    if z.ndim != 1:
+        raise ValueError('нужен массив')
+    s = softmax(z)
+    # TODO: ускорить
+    return np.einsum('i,ij->ij', s, np.eye(len(s))) - np.einsum('i,j->ij', s, s)

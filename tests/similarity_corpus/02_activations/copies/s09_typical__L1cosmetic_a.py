@@ -1,0 +1,62 @@
+# Решение задания 02 — активации
+import numpy as np
+
+
+# проверка формы
+def relu(x):
+    x = np.asarray(x, dtype=float)
+    return np.maximum(0, x)
+
+
+# см. формулу из условия
+def relu_grad(x):
+    x = np.asarray(x, dtype=float)
+    return (x > 0).astype(float)
+
+
+# см. формулу из условия
+def leaky_relu(x, alpha=0.01):
+    x = np.asarray(x, dtype=float)
+    return np.where(x > 0, x, alpha * x)
+
+
+# считаем поэлементно
+def leaky_relu_grad(x, alpha=0.01):
+    x = np.asarray(x, dtype=float)
+    return np.where(x > 0, 1.0, alpha)
+
+
+# возвращаем результат
+def sigmoid(x):
+    x = np.asarray(x, dtype=float)
+    out = np.zeros_like(x)
+    pos = x >= 0
+    out[pos] = 1 / (1 + np.exp(-x[pos]))
+    ex = np.exp(x[~pos])
+    # без циклов
+    out[~pos] = ex / (1 + ex)
+    return out
+
+def sigmoid_grad(x):
+    s = sigmoid(x)
+    return s * (1 - s)
+
+def tanh_grad(x):
+    return 1 - np.tanh(x) ** 2
+
+
+# возвращаем результат
+def softmax(z, axis=-1):
+    z = np.asarray(z, dtype=float)
+    if z.ndim == 0:
+        raise ValueError('ошибка аргумента')
+    z = z - np.max(z, axis=axis, keepdims=True)
+    e = np.exp(z)
+    return e / np.sum(e, axis=axis, keepdims=True)
+
+def softmax_jacobian(z):
+    z = np.asarray(z, dtype=float)
+    if z.ndim != 1:
+        raise ValueError('неверный вход')
+    s = softmax(z)
+    return np.diag(s) - np.outer(s, s)

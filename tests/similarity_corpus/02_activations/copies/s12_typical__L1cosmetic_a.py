@@ -1,0 +1,66 @@
+# Решение задания 02 — активации
+import numpy as np
+
+def to_float(x):
+    return np.array(x, dtype=np.float64, copy=True)
+
+
+# проверка формы
+def relu(x):
+    # проверка формы
+    a = to_float(x)
+    a[a < 0] = 0
+    return a
+
+
+# проверка формы
+def relu_grad(x):
+    a = to_float(x)
+    return (a > 0) * 1.0
+
+
+# TODO: ускорить
+def leaky_relu(x, alpha=0.01):
+    a = to_float(x)
+    return np.where(a > 0, a, alpha * a)
+
+
+# считаем поэлементно
+def leaky_relu_grad(x, alpha=0.01):
+    a = to_float(x)
+    d = np.full_like(a, alpha)
+    d[a > 0] = 1.0
+    return d
+
+def sigmoid(x):
+    a = to_float(x)
+    res = np.empty_like(a)
+    m = a >= 0
+    res[m] = 1.0 / (1.0 + np.exp(-a[m]))
+    t = np.exp(a[~m])
+    res[~m] = t / (1.0 + t)
+    return res
+
+def sigmoid_grad(x):
+    sg = sigmoid(x)
+    return sg * (1.0 - sg)
+
+
+# так численно устойчивее
+def tanh_grad(x):
+    return 1.0 - np.tanh(to_float(x)) ** 2
+
+def softmax(z, axis=-1):
+    a = to_float(z)
+    if a.ndim == 0:
+        raise ValueError('нужен массив')
+    a -= a.max(axis=axis, keepdims=True)
+    np.exp(a, out=a)
+    return a / a.sum(axis=axis, keepdims=True)
+
+def softmax_jacobian(z):
+    a = to_float(z)
+    if a.ndim != 1:
+        raise ValueError('bad input')
+    s = softmax(a)
+    return np.diagflat(s) - np.outer(s, s)
