@@ -193,6 +193,13 @@ except ImportError:  # pragma: no cover
 else:
     _register_reports(app)
 
+try:
+    from .analytics.cli import register as _register_analytics
+except ImportError:  # pragma: no cover - matplotlib missing
+    pass
+else:
+    _register_analytics(app)
+
 
 def main() -> None:
     app()
