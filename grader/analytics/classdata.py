@@ -11,7 +11,6 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 
 @dataclass
@@ -76,10 +75,22 @@ def load_assignment(book, course, assignment) -> AssignmentData:
             if outcome.hint and outcome.mutant_id and (outcome.mutant_id, outcome.hint) not in result.hints:
                 result.hints.append((outcome.mutant_id, outcome.hint))
         data.students.append(row)
-    for stored in book.submissions(spec.id):
-        record = stored.record
-        data.attempts.append(Attempt(record.student_id, record.submitted_at, record.graded_at, record.score))
+    data.attempts = _attempts(book, spec.id)
     return data
+
+
+def _attempts(book, assignment_id: str) -> list[Attempt]:
+    """Every stored attempt (history included), without loading per-test results."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from ..gradebook.models import Submission
+
+    columns = (Submission.student_id, Submission.submitted_at, Submission.graded_at, Submission.score)
+    with Session(book.engine) as session:
+        rows = session.execute(select(*columns).where(Submission.assignment_id == assignment_id)
+                               .order_by(Submission.id)).all()
+    return [Attempt(*row) for row in rows]
 
 
 @dataclass
@@ -143,16 +154,13 @@ def _chosen(vq, given: str | None) -> tuple[int, ...] | None:
     return None
 
 
-def load_quiz(book, course_dir: Path, quiz_id: str) -> QuizData:
+def load_quiz(book, bank, config, quiz_id: str) -> QuizData:
     """Every stored answer of one quiz, with the bank's questions and, where the variants can be
-    recomputed (same bank and secret as at grading), the chosen options in bank order."""
-    from ..quiz.bank import load_course_bank
-    from ..quiz.config import load_quiz_config
+    recomputed (same bank and secret as at grading), the chosen options in bank order.
+    `bank` and `config` as `load_course_bank` and `load_quiz_config` give them."""
     from ..quiz.variants import build_variant, resolve_quiz
 
     attempts = book.quiz_attempts(quiz_id)
-    bank = load_course_bank(course_dir)
-    config = load_quiz_config(course_dir)
     by_id = bank.by_id()
     try:
         quiz = resolve_quiz(quiz_id, config, bank)

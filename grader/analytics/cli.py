@@ -32,6 +32,7 @@ def report_command(
     """Отчёт по группе: что не получилось в заданиях (с графиками) и анализ вопросов тестов, как в Moodle."""
     from ..gradebook import Gradebook, GradebookError, default_url, sqlite_path
     from ..quiz.bank import load_course_bank
+    from ..quiz.config import load_quiz_config
     from .classdata import load_assignment, load_quiz
     from .report import write_assignment, write_index, write_quiz
 
@@ -65,10 +66,11 @@ def report_command(
         raise _fail(str(exc)) from None
     with book, console.status("Строю отчёт…") as status:
         # Every quiz feeds the "theory vs code" comparison, even when only an assignment is asked for.
+        bank, config = load_course_bank(loaded.root), load_quiz_config(loaded.root)
         quiz_data = []
         for quiz_id in quiz_ids:
             status.update(f"Читаю ответы теста {quiz_id}…")
-            quiz_data.append(load_quiz(book, loaded.root, quiz_id))
+            quiz_data.append(load_quiz(book, bank, config, quiz_id))
         quiz_pages = []
         for data in quiz_data:
             if data.quiz_id in quizzes and data.answers:
@@ -83,7 +85,6 @@ def report_command(
             page = write_assignment(out, data, quiz_data)
             pages.append(page)
             topics[page.page] = spec.topic
-        bank = load_course_bank(loaded.root)
         index = write_index(out, f"{course.title}: отчёт по группе", pages, quiz_pages, bank.topic_title, topics)
     console.print(f"Отчёт: {index} — заданий {len(pages)}, тестов {len(quiz_pages)}, "
                   f"{time.perf_counter() - started:.1f} с", highlight=False)

@@ -26,7 +26,9 @@ def _cell(value):
 
 
 def _pct(value: float) -> str:
-    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.0f}"
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return "<1" if 0 < value < 0.5 else f"{value:.0f}"  # one student in 500 is not "0 %"
 
 
 def _num(value: float) -> str:
