@@ -200,6 +200,13 @@ except ImportError:  # pragma: no cover - matplotlib missing
 else:
     _register_analytics(app)
 
+try:
+    from .web.cli import register as _register_web
+except ImportError:  # pragma: no cover - the site's packages are not installed
+    pass
+else:
+    _register_web(app)
+
 
 def main() -> None:
     app()

@@ -31,10 +31,7 @@ def report_command(
 ) -> None:
     """Отчёт по группе: что не получилось в заданиях (с графиками) и анализ вопросов тестов, как в Moodle."""
     from ..gradebook import Gradebook, GradebookError, default_url, sqlite_path
-    from ..quiz.bank import load_course_bank
-    from ..quiz.config import load_quiz_config
-    from .classdata import load_assignment, load_quiz
-    from .report import write_assignment, write_index, write_quiz
+    from .build import build_report
 
     started = time.perf_counter()
     try:
@@ -65,27 +62,7 @@ def report_command(
     except GradebookError as exc:
         raise _fail(str(exc)) from None
     with book, console.status("Строю отчёт…") as status:
-        # Every quiz feeds the "theory vs code" comparison, even when only an assignment is asked for.
-        bank, config = load_course_bank(loaded.root), load_quiz_config(loaded.root)
-        quiz_data = []
-        for quiz_id in quiz_ids:
-            status.update(f"Читаю ответы теста {quiz_id}…")
-            quiz_data.append(load_quiz(book, bank, config, quiz_id))
-        quiz_pages = []
-        for data in quiz_data:
-            if data.quiz_id in quizzes and data.answers:
-                status.update(f"Анализ вопросов теста {data.quiz_id}…")
-                quiz_pages.append(write_quiz(out, data))
-        pages, topics = [], {}
-        for spec in assignments:
-            status.update(f"Задание {spec.id}…")
-            data = load_assignment(book, loaded, spec)
-            if not data.students:
-                continue
-            page = write_assignment(out, data, quiz_data)
-            pages.append(page)
-            topics[page.page] = spec.topic
-        index = write_index(out, f"{course.title}: отчёт по группе", pages, quiz_pages, bank.topic_title, topics)
+        index, pages, quiz_pages = build_report(loaded, book, out, assignments, quizzes, status.update)
     console.print(f"Отчёт: {index} — заданий {len(pages)}, тестов {len(quiz_pages)}, "
                   f"{time.perf_counter() - started:.1f} с", highlight=False)
     if not pages and not quiz_pages:
