@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from .models import SignInToken, User
+from .models import SignInToken, User, writing
 
 ROLES = ("student", "assistant", "instructor")
 STAFF = ("assistant", "instructor")
@@ -63,7 +63,7 @@ def _token_hash(token: str) -> str:
 def issue_link_token(engine: Engine, user_id: int, days: int = TOKEN_DAYS) -> str:
     """A new one-time sign-in token for the user (the plain token is returned once, never stored)."""
     token = secrets.token_urlsafe(32)
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session, session.begin():
         session.add(SignInToken(token_hash=_token_hash(token), user_id=user_id,
                                 expires_at=now() + timedelta(days=days), used_at=None))
     return token
@@ -80,7 +80,7 @@ def token_user(engine: Engine, token: str) -> Account | None:
 
 def set_password_with_token(engine: Engine, token: str, password: str) -> Account:
     check_password_strength(password)
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session, session.begin():
         row = session.get(SignInToken, _token_hash(token), with_for_update=True)
         if row is None or row.used_at is not None or row.expires_at < now():
             raise AccountError("ссылка для входа недействительна или уже использована — попросите преподавателя "
@@ -115,7 +115,7 @@ def add_user(engine: Engine, login: str, role: str, *, name: str = "", email: st
         raise AccountError(f"неизвестная роль «{role}»: {', '.join(ROLES)}")
     if password is not None:
         check_password_strength(password)
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session, session.begin():
         user = session.scalar(select(User).where(User.login == login))
         if user is None:
             user = User(login=login, role=role, created_at=now())

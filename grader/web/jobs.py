@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ..gradebook import Gradebook
 from ..grading.discover import Candidate
 from ..grading.parallel import grade_in_parallel
-from .models import Job
+from .models import Job, writing
 
 ALLOWED_SUFFIXES = (".py", ".ipynb", ".zip")
 
@@ -41,13 +41,13 @@ class GradingQueue:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.batches = 0
-        with Session(engine) as session, session.begin():  # a crash mid-batch: grade those again
+        with writing(engine) as session, session.begin():  # a crash mid-batch: grade those again
             session.execute(update(Job).where(Job.status == "running").values(status="queued"))
 
     # ------------------------------------------------------------ producer side
 
     def enqueue(self, student_id: str, student_name: str, assignment_id: str, filename: str, data: bytes) -> int:
-        with Session(self.engine) as session, session.begin():
+        with writing(self.engine) as session, session.begin():
             waiting = session.scalar(select(func.count()).select_from(Job).where(Job.status.in_(("queued", "running"))))
             if waiting >= self.limit:
                 raise QueueFull()
@@ -67,7 +67,7 @@ class GradingQueue:
     def requeue(self, job_ids: list[int]) -> int:
         """Grade these uploads again (a new attempt each), e.g. after the hidden tests changed."""
         made = 0
-        with Session(self.engine) as session, session.begin():
+        with writing(self.engine) as session, session.begin():
             for old in session.scalars(select(Job).where(Job.id.in_(job_ids))):
                 session.add(Job(student_id=old.student_id, student_name=old.student_name,
                                 assignment_id=old.assignment_id, path=old.path, filename=old.filename,
@@ -114,7 +114,7 @@ class GradingQueue:
 
     def run_once(self) -> bool:
         """Grade every queued upload of the assignment that waits longest; False when nothing waits."""
-        with Session(self.engine) as session, session.begin():
+        with writing(self.engine) as session, session.begin():
             first = session.scalar(select(Job).where(Job.status == "queued").order_by(Job.id).limit(1))
             if first is None:
                 return False
@@ -137,7 +137,7 @@ class GradingQueue:
                 job_id = by_path[record.source_path].pop(0)
                 self._finish(job_id, "done", "", submission_id)
         except Exception as exc:  # noqa: BLE001 - the site must outlive any grading failure
-            with Session(self.engine) as session, session.begin():
+            with writing(self.engine) as session, session.begin():
                 session.execute(update(Job).where(Job.id.in_([p[0] for p in plan]), Job.status == "running")
                                 .values(status="failed", finished_at=now(),
                                         message=f"проверка не удалась: {type(exc).__name__}"))
@@ -145,7 +145,7 @@ class GradingQueue:
         return True
 
     def _finish(self, job_id: int, status: str, message: str, submission_id: int | None) -> None:
-        with Session(self.engine) as session, session.begin():
+        with writing(self.engine) as session, session.begin():
             job = session.get(Job, job_id)
             job.status, job.message, job.submission_id, job.finished_at = status, message, submission_id, now()
 

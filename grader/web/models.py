@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from ..gradebook.engine import WRITE
 from ..gradebook.models import IsoDateTime
 
 
@@ -83,3 +84,14 @@ class QuizSessionAnswer(WebBase):
     saved_at: Mapped[datetime]
 
     __table_args__ = (UniqueConstraint("session_id", "question_id", name="uq_web_quiz_answer"),)
+
+
+def write_engine(engine):
+    return engine.execution_options(**{WRITE: True})
+
+
+def writing(engine) -> Session:
+    """A session for a transaction that writes. On SQLite it begins with BEGIN IMMEDIATE: a plain
+    transaction that reads first and writes later cannot wait for another writer and fails with
+    "database is locked" at once (seen under load); this one waits its turn (busy timeout)."""
+    return Session(write_engine(engine))

@@ -16,7 +16,7 @@ from ..course import CourseError
 from ..feedback.view import build_view
 from .jobs import ALLOWED_SUFFIXES, QueueFull
 from .mathtext import render
-from .models import Job, QuizSession, QuizSessionAnswer
+from .models import Job, QuizSession, QuizSessionAnswer, write_engine, writing
 from .site import Site, account_of, check_csrf, site_of, student_of
 
 router = APIRouter()
@@ -252,7 +252,7 @@ def graded_start(request: Request, quiz_id: str):
         return RedirectResponse(f"/quiz/{quiz_id}", status_code=303)
     from sqlalchemy.exc import IntegrityError
     try:
-        with Session(site.engine) as session, session.begin():
+        with writing(site.engine) as session, session.begin():
             session.add(QuizSession(student_id=me.student_id, quiz_id=quiz_id, started_at=_now(), finished_at=None,
                                     score=None, max_score=None))
     except IntegrityError:
@@ -276,7 +276,7 @@ async def graded_answer(request: Request, quiz_id: str):
     if question not in {vq.id for vq in site.quizzes.variant(quiz_id, me.student_id).questions}:
         raise HTTPException(404, "такого вопроса нет в вашем варианте")
     given = str(payload.get("given", ""))[:500]
-    with Session(site.engine) as session, session.begin():
+    with writing(site.engine) as session, session.begin():
         row = session.scalar(select(QuizSessionAnswer).where(QuizSessionAnswer.session_id == current.id,
                                                              QuizSessionAnswer.question_id == question))
         if row is None:
@@ -306,9 +306,10 @@ def graded_finish(request: Request, quiz_id: str):
             answers.append(QuizAnswer(question_id=vq.id, given=saved.get(vq.id) or None, points=verdict.points,
                                       max_points=0.0 if vq.unavailable else 1.0))
         score, top = sum(a.points for a in answers), sum(a.max_points for a in answers)
-        save_attempt(site.engine, QuizAttempt(student_id=me.student_id, quiz_id=quiz_id, variant_seed=variant.seed,
-                                              score=score, max_score=top, source="web", answers=answers))
-        with Session(site.engine) as session, session.begin():
+        save_attempt(write_engine(site.engine), QuizAttempt(
+            student_id=me.student_id, quiz_id=quiz_id, variant_seed=variant.seed, score=score, max_score=top,
+            source="web", answers=answers))
+        with writing(site.engine) as session, session.begin():
             row = session.get(QuizSession, current.id)
             row.finished_at, row.score, row.max_score = _now(), score, top
     return RedirectResponse(f"/quiz/{quiz_id}", status_code=303)
