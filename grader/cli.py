@@ -202,6 +202,20 @@ except ImportError:  # pragma: no cover
 else:
     _register_similarity(app)
 
+try:
+    from .analytics.cli import register as _register_analytics
+except ImportError:  # pragma: no cover - matplotlib missing
+    pass
+else:
+    _register_analytics(app)
+
+try:
+    from .web.cli import register as _register_web
+except ImportError:  # pragma: no cover - the site's packages are not installed
+    pass
+else:
+    _register_web(app)
+
 
 def main() -> None:
     app()

@@ -1,0 +1,269 @@
+"""The course site through its HTTP interface (FastAPI's test client): sign-in, submitting and
+grading, quizzes, the instructor's pages, and that nobody reaches what is not theirs."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from grader.web import accounts
+from grader.web.models import Job
+from webhelpers import PASSWORD, add_people, csrf_of, make_app, sign_in, student_source
+
+MUTANT = "leaky_relu:leaky_relu_fixed_alpha"
+
+
+@pytest.fixture()
+def app(tmp_path):
+    application = make_app(tmp_path)
+    add_people(application)
+    return application
+
+
+@pytest.fixture()
+def client(app):
+    with TestClient(app) as c:
+        yield c
+
+
+def _grade_all(app) -> None:
+    while app.state.site.queue.run_once():
+        pass
+
+
+def _submit(client, csrf, data: bytes, name="activations.py", assignment="02_activations"):
+    return client.post(f"/a/{assignment}/submit", data={"csrf": csrf}, files={"file": (name, data)},
+                       follow_redirects=False)
+
+
+# ---------------------------------------------------------------- signing in
+
+def test_one_time_link_sets_the_password_once(app, client):
+    engine = app.state.site.engine
+    new = accounts.add_user(engine, "sidorov", "student", name="Сидоров Пётр", student_id="sidorov")
+    token = accounts.issue_link_token(engine, new.id)
+    page = client.get(f"/signin/{token}")
+    assert page.status_code == 200 and "Сидоров Пётр" in page.text
+    csrf = csrf_of(client)
+    done = client.post(f"/signin/{token}", data={"password": "новыйпароль1", "again": "новыйпароль1", "csrf": csrf})
+    assert done.status_code == 200 and "Задания" in done.text
+    client.post("/logout", data={"csrf": csrf_of(client)})
+    assert client.get(f"/signin/{token}").status_code == 404  # used up
+    assert accounts.authenticate(engine, "sidorov", "новыйпароль1") is not None
+
+
+def test_wrong_password_and_forms_without_csrf_are_refused(client):
+    bad = client.post("/login", data={"login": "ivanov", "password": "не тот", "csrf": csrf_of(client)})
+    assert bad.status_code == 401 and "Неверный логин или пароль" in bad.text
+    forged = client.post("/login", data={"login": "ivanov", "password": PASSWORD})
+    assert forged.status_code == 403 and "CSRF" in forged.text
+
+
+def test_sign_in_starts_a_fresh_session(client):
+    before = csrf_of(client)
+    after = sign_in(client, "ivanov")
+    assert before != after  # no session fixation: the pre-login session is dropped
+
+
+# ---------------------------------------------------------------- submitting
+
+def test_mistake_gets_its_hint_then_the_fix_gets_100(app, client):
+    csrf = sign_in(client, "ivanov")
+    first = _submit(client, csrf, student_source(mutant=MUTANT))
+    assert first.status_code == 303
+    waiting = client.get(first.headers["location"])
+    assert "в очереди: 1" in waiting.text
+    _grade_all(app)
+    result = client.get(first.headers["location"]).text
+    mutant = next(m for m in __import__("grader.grading.synthetic", fromlist=["x"]).assignment_mutants(
+        app.state.site.course, "02_activations") if m.id == MUTANT)
+    assert mutant.hint in result.replace("&#34;", '"').replace("&#39;", "'")
+    assert "из 100" in result and "100 из 100" not in result
+    second = _submit(client, csrf, student_source())
+    _grade_all(app)
+    assert "100 из 100" in client.get(second.headers["location"]).text
+    statuses = client.get(second.headers["location"] + "/status").json()
+    assert statuses["status"] == "done"
+
+
+@pytest.mark.parametrize("name,data,status,text", [
+    ("activations.txt", b"x = 1\n", 400, "не подходит"),
+    ("activations.py", b"   \n", 400, "пуст"),
+    ("activations.py", b"#" * (600 * 1024), 413, "больше"),
+])
+def test_bad_uploads_are_refused_with_a_reason(client, name, data, status, text):
+    csrf = sign_in(client, "ivanov")
+    response = _submit(client, csrf, data, name=name)
+    assert response.status_code == status
+    assert text in response.text
+
+
+def test_huge_body_is_cut_off_before_it_is_read(client):
+    csrf = sign_in(client, "ivanov")
+    response = _submit(client, csrf, b"0" * (5 * 1024 * 1024))
+    assert response.status_code == 413
+
+
+def test_rate_limits(app, client):
+    csrf = sign_in(client, "ivanov")
+    limit = app.state.site.config.per_student_per_minute
+    codes = [_submit(client, csrf, student_source()).status_code for _ in range(limit + 1)]
+    assert codes[:limit] == [303] * limit and codes[-1] == 429
+
+
+def test_queue_is_bounded(app, client):
+    app.state.site.queue.limit = 1
+    csrf = sign_in(client, "ivanov")
+    assert _submit(client, csrf, student_source()).status_code == 303
+    full = _submit(client, csrf, student_source())
+    assert full.status_code == 503 and "переполнена" in full.text
+
+
+# ---------------------------------------------------------------- nobody sees what is not theirs
+
+def test_students_do_not_see_each_other(app, client):
+    csrf = sign_in(client, "ivanov")
+    job = _submit(client, csrf, student_source()).headers["location"]
+    _grade_all(app)
+    client.post("/logout", data={"csrf": csrf})
+    sign_in(client, "petrova")
+    assert client.get(job).status_code == 404
+    assert client.get(job + "/status").status_code == 404
+    assert client.get("/jobs/999999").status_code == 404  # the same answer for a job that does not exist
+    for url in ("/staff", "/staff/a/02", "/staff/s/ivanov", "/staff/export/csv", "/staff/report/index.html",
+                "/staff/quiz/midterm"):
+        assert client.get(url).status_code == 403, url
+    assert client.get("/staff/a/02/table.json").status_code == 403
+
+
+def test_student_cannot_submit_for_someone_else(app, client):
+    csrf = sign_in(client, "petrova")
+    # The form has no student field; extra fields are ignored and the job belongs to the session's user.
+    client.post("/a/02_activations/submit", data={"csrf": csrf, "student_id": "ivanov"},
+                files={"file": ("activations.py", student_source())})
+    with Session(app.state.site.engine) as session:
+        owners = {j.student_id for j in session.scalars(select(Job))}
+    assert owners == {"petrova"}
+
+
+@pytest.mark.parametrize("url", ["/solutions/activations.py", "/exercises/02_activations/hidden/mutants.py",
+                                 "/static/../course.yaml", "/static/%2e%2e/solutions/activations.py",
+                                 "/staff/report/..%2F..%2Fcourse.yaml", "/gradebook.sqlite"])
+def test_course_files_are_not_served(client, url):
+    sign_in(client, "teacher@example.ru")
+    response = client.get(url)
+    assert response.status_code in (403, 404)
+    assert "def relu" not in response.text and "mutant" not in response.text
+
+
+def test_every_page_needs_a_signed_in_user(app, client):
+    public = {"/login", "/signin/{token}", "/static"}
+    for route in app.routes:
+        path = getattr(route, "path", "")
+        if path in public or not path or path.startswith("/static"):
+            continue
+        url = re.sub(r"\{[^}]+\}", "x", path)
+        for method in getattr(route, "methods", {"GET"}):
+            response = client.request(method, url, follow_redirects=False)
+            assert response.status_code in (303, 401, 403), (method, url, response.status_code)
+            if response.status_code == 303:
+                assert response.headers["location"] == "/login"
+
+
+def test_pages_carry_security_headers(client):
+    response = client.get("/login")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+# ---------------------------------------------------------------- quizzes
+
+def test_selfcheck_gives_the_verdict_and_explanation(app, client):
+    csrf = sign_in(client, "ivanov")
+    page = client.get("/quiz/self/activations")
+    assert page.status_code == 200 and 'class="question"' in page.text
+    variant = app.state.site.quizzes.variant("activations", "ivanov")
+    single = next(vq for vq in variant.questions if vq.type == "single")
+    right = client.post("/quiz/self/activations/check", json={"question": single.id, "given": str(single.key)},
+                        headers={"X-CSRF-Token": csrf}).json()
+    assert right["correct"] is True and right["explanation_html"]
+    wrong = 1 if single.key != 1 else 2
+    verdict = client.post("/quiz/self/activations/check", json={"question": single.id, "given": str(wrong)},
+                          headers={"X-CSRF-Token": csrf}).json()
+    assert verdict["correct"] is False and verdict["key_text"].startswith(f"{single.key})")
+
+
+def test_graded_quiz_saves_every_answer_and_allows_one_attempt(app, client):
+    from grader.quiz.store import attempts
+    csrf = sign_in(client, "ivanov")
+    assert "Начать тест" in client.get("/quiz/midterm").text
+    client.post("/quiz/midterm/start", data={"csrf": csrf})
+    variant = app.state.site.quizzes.variant("midterm", "ivanov")
+    answerable = [vq for vq in variant.questions if not vq.unavailable and vq.type in ("single", "truefalse")]
+    for vq in answerable:
+        given = str(vq.key) if vq.type == "single" else ("да" if vq.key else "нет")
+        saved = client.post("/quiz/midterm/answer", json={"question": vq.id, "given": given},
+                            headers={"X-CSRF-Token": csrf})
+        assert saved.status_code == 200
+    # A dropped connection: a new client of the same student sees the saved answers.
+    page = client.get("/quiz/midterm").text
+    assert page.count("сохранено") >= len(answerable)
+    client.post("/quiz/midterm/finish", data={"csrf": csrf})
+    stored = attempts(app.state.site.engine, "midterm")
+    assert len(stored) == 1 and stored[0].score == pytest.approx(len(answerable))
+    late = client.post("/quiz/midterm/answer", json={"question": answerable[0].id, "given": "1"},
+                       headers={"X-CSRF-Token": csrf})
+    assert late.status_code == 409
+    client.post("/quiz/midterm/start", data={"csrf": csrf})
+    assert "Тест сдан" in client.get("/quiz/midterm").text
+    assert len(attempts(app.state.site.engine, "midterm")) == 1
+
+
+def test_answers_to_questions_outside_the_variant_are_refused(client):
+    csrf = sign_in(client, "ivanov")
+    client.post("/quiz/midterm/start", data={"csrf": csrf})
+    response = client.post("/quiz/midterm/answer", json={"question": "training-001", "given": "1"},
+                           headers={"X-CSRF-Token": csrf})
+    assert response.status_code in (200, 404)
+    if response.status_code == 404:
+        assert "варианте" in response.json()["detail"]
+
+
+# ---------------------------------------------------------------- instructors
+
+def test_instructor_sees_the_class_and_regrades(app, client):
+    csrf = sign_in(client, "ivanov")
+    _submit(client, csrf, student_source(mutant=MUTANT))
+    _grade_all(app)
+    client.post("/logout", data={"csrf": csrf})
+    csrf = sign_in(client, "teacher@example.ru")
+    rows = client.get("/staff/a/02/table.json").json()
+    ivanov = next(r for r in rows if r["student_id"] == "ivanov")
+    assert ivanov["status"] == "done" and "leaky_relu" in ivanov["failed"]
+    assert next(r for r in rows if r["student_id"] == "petrova")["status"] == "none"
+    client.post("/staff/a/02/regrade", data={"csrf": csrf})
+    assert app.state.site.queue.position(ivanov["job"] + 1) == 1
+    _grade_all(app)
+    assert "Иванов Иван" in client.get("/staff/s/ivanov").text
+    export = client.get("/staff/export/csv")
+    assert export.status_code == 200 and "Иванов" in export.content.decode("utf-8-sig")
+    report = client.get("/staff/report/index.html")
+    assert report.status_code == 200 and "02_activations.html" in report.text
+
+
+def test_roster_upload_gives_one_time_links(app, client):
+    csrf = sign_in(client, "teacher@example.ru")
+    roster = "id,name,email\nnovikov,Новиков Олег,o@example.ru\n".encode("cp1251")
+    page = client.post("/staff/roster", data={"csrf": csrf}, files={"file": ("group.csv", roster)})
+    assert page.status_code == 200 and "Новиков Олег" in page.text
+    link = re.search(r"/signin/([\w-]+)", page.text).group(1)
+    assert accounts.token_user(app.state.site.engine, link).login == "novikov"
+
+
+def test_assistant_cannot_upload_a_roster(client):
+    csrf = sign_in(client, "ta@example.ru")
+    page = client.post("/staff/roster", data={"csrf": csrf}, files={"file": ("g.csv", b"id,name\nx,y\n")})
+    assert page.status_code == 403
