@@ -76,8 +76,8 @@ def feedback_files_zip(gradebook: Gradebook, course: Course | LoadedCourse | Non
     if worksheet is not None:
         sheet = parse_worksheet(worksheet)
         for index, record in match_records(sheet, records).items():
-            p = sheet.participants[index - 1]
-            participants[record.student_id] = (p.full_name or record.student_name, p.number)
+            row = sheet.rows[index]
+            participants[record.student_id] = (row.person.name or record.student_name, row.participant)
     result = FeedbackZip(b"", 0)
     missing: list[str] = []
     buffer = io.BytesIO()
