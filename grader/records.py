@@ -10,6 +10,11 @@ from datetime import datetime
 from typing import Any
 
 
+# The start of the note a record gets when the sandbox saw its code reach for the network, other
+# processes, files outside its scratch folder or course files (grader.sandbox.alerts).
+ALERT_NOTE = "подозрительные действия решения (посмотрите код)"
+
+
 @dataclass
 class TestOutcome:
     """One hidden test on one submission."""

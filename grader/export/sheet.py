@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..feedback.view import STATUS_TEXT
+from ..records import ALERT_NOTE
 from .table import GradeTable, number
 
 Cell = str | float | int | None
@@ -50,7 +51,21 @@ def grade_sheet(table: GradeTable, single: str | None) -> Sheet:
             line.append(table.total(row) if submitted else None)
         line += [row.values.get(c.key) for c in table.columns if c.kind == "quiz"]
         rows.append(line)
+    flagged = [_flagged(row) for row in table.rows]
+    if any(flagged):  # only when the sandbox saw something: the usual sheet keeps its columns
+        header.append(CHECK_HEADER)
+        for line, text in zip(rows, flagged):
+            line.append(text or None)
     return Sheet(header, rows)
+
+
+CHECK_HEADER = "Проверить вручную"
+
+
+def _flagged(row) -> str:
+    """Assignments whose graded code reached outside the sandbox's rules (see grader.sandbox.alerts)."""
+    return ", ".join(sorted(aid for aid, record in row.records.items()
+                            if any(note.startswith(ALERT_NOTE) for note in record.notes)))
 
 
 def as_text(cell: Cell) -> str:

@@ -13,7 +13,7 @@ from ..course import Assignment, LoadedCourse
 from ..harness.loader import import_reference, load_module_from_file, with_replacement
 from ..harness.plugin import Hints
 from ..harness.runner import TestResult, run_tests
-from ..records import SubmissionRecord, TestOutcome
+from ..records import ALERT_NOTE, SubmissionRecord, TestOutcome
 from ..submission import SubmissionError, read_submission
 from ..testing import mutants_of
 from .discover import TIME_UNKNOWN, Candidate
@@ -67,6 +67,7 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
     subjects: dict[str, Callable] = {}
     suite = suite_hash(course, assignment)
     readable: dict[str, tuple[Candidate, str, Any]] = {}
+    made: dict[str, Any] = {}  # the loaded subjects: their sandbox alerts go into the record
     starter_path = course.starter_path(assignment)
     starter = starter_path.read_text(encoding="utf-8") if starter_path.is_file() else None
 
@@ -88,7 +89,7 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
             done(key, error_record(candidate, assignment, level, "чтение решения", exc, course))
             continue
         readable[key] = (candidate, digest, source)
-        subjects[key] = (lambda s=source: loader(s.text, assignment.module, s.origin))
+        subjects[key] = _keeping(made, key, lambda s=source: loader(s.text, assignment.module, s.origin))
 
     def subject_done(subject: str | None, results: list[TestResult]) -> None:
         key = subject if subject in readable else (next(iter(remaining)) if len(remaining) == 1 else None)
@@ -97,6 +98,7 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
         candidate, digest, source = readable[key]
         try:
             record = _graded(candidate, assignment, level, digest, source, results, course)
+            record.notes += alert_notes(getattr(made.get(key), "alerts", None))
         except Exception as exc:  # noqa: BLE001 - e.g. results a forged reply made unstorable
             record = error_record(candidate, assignment, level, "сбор результатов", exc, course)
         done(key, record)
@@ -118,6 +120,21 @@ def grade_candidates(course: LoadedCourse, assignment: Assignment, candidates: l
         if key not in records:  # no test reached it (cannot happen unless the suite is empty)
             subject_done(key, [])
     return [records[f"s{i}"] for i in range(len(candidates))]
+
+
+def _keeping(made: dict, key: str, load: Callable) -> Callable:
+    """`load`, remembering what it loaded under `key`."""
+    def loaded():
+        made[key] = subject = load()
+        return subject
+    return loaded
+
+
+def alert_notes(alerts: list[str] | None) -> list[str]:
+    """One note for the instructor (summary, feedback, exports) when the sandbox saw the code reach out."""
+    if not alerts:
+        return []
+    return [f"{ALERT_NOTE}: " + "; ".join(alerts)]
 
 
 def error_record(candidate: Candidate, assignment: Assignment, level: str, stage: str,

@@ -201,7 +201,7 @@ def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hin
 
 # Notes worth an instructor's look in the summary: which file was graded, Moodle online text, unknown times.
 _SUMMARY_NOTES = ("файлов решения несколько", "не отличается от заготовки", "«Текст ответа»", "время сдачи неизвестно",
-                  "срок продлён")
+                  "срок продлён", "подозрительные действия")
 
 
 def _print_summary(gradebook, assignment, course=None, only: set[str] | None = None) -> None:

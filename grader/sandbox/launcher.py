@@ -35,7 +35,7 @@ from . import seccomp_filter
 from .wipe import wipe
 
 FULL, REDUCED = "full", "reduced"
-_WORKER_FILES = ("worker.py", "protocol.py", "seccomp_filter.py", "wipe.py")
+_WORKER_FILES = ("worker.py", "protocol.py", "seccomp_filter.py", "wipe.py", "alerts.py")
 _HERE = Path(__file__).resolve().parent
 SANDBOX_UID = 65534  # nobody; a slot number is subtracted so parallel workers do not share a uid
 # Interpreter folders that live where the sandbox has a scratch tmpfs (a venv made in /tmp) are

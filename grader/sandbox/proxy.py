@@ -23,6 +23,7 @@ from .launcher import FULL, WorkerLimits, WorkerProcess, ZygoteHost
 
 
 MAX_LOAD_MESSAGE = 500
+MAX_ALERTS, MAX_ALERT_TEXT = 20, 200  # what the worker's audit hook may report, whatever it sends
 
 
 class StudentCodeError(Exception):
@@ -88,6 +89,7 @@ class SandboxedSubmission:
         self._request_id = 0
         self._timed_out: set[str] = set()
         self.functions: list[str] = []
+        self.alerts: list[str] = []  # Russian lines: what the submission reached for (grader.sandbox.alerts)
         self.restarts = 0
         self.last_output = ""
         self._start()
@@ -109,6 +111,7 @@ class SandboxedSubmission:
             raise SubmissionLoadFailed(f"ошибка при импорте решения{line}: {type_name(str(error.get('type')))}: "
                                        f"{message}")
         self.functions = list(protocol.decode(reply["value"], []))
+        self._note_alerts(reply)
 
     def close(self) -> None:
         if self._worker is not None:
@@ -157,6 +160,7 @@ class SandboxedSubmission:
                 self._timed_out.add(name)
             raise
         self.last_output = (reply.get("stdout") or "") + (reply.get("stderr") or "")
+        self._note_alerts(reply)
         for w in reply.get("warnings", []):
             category = _WARNING_TYPES.get(w.get("category"), UserWarning)
             # The student's text, shown in feedback: numbers (hidden inputs) redacted, length capped.
@@ -165,6 +169,17 @@ class SandboxedSubmission:
         if "error" in reply:
             raise _rebuild_exception(reply["error"])
         return reply["value"]
+
+    def _note_alerts(self, reply: dict) -> None:
+        """Keep what the worker's audit hook saw the submission reach for (bounded: the worker is not trusted)."""
+        found = reply.get("alerts")
+        if not isinstance(found, list):
+            return
+        for text in found[:MAX_ALERTS]:
+            if isinstance(text, str) and len(self.alerts) < MAX_ALERTS:
+                text = " ".join(text.split())[:MAX_ALERT_TEXT]
+                if text not in self.alerts:
+                    self.alerts.append(text)
 
     @staticmethod
     def _report_writes(arguments: dict, reply: dict) -> None:

@@ -21,6 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import numpy as np  # noqa: E402
 
+import alerts  # noqa: E402
 import protocol  # noqa: E402
 import wipe  # noqa: E402
 
@@ -142,6 +143,12 @@ class Worker:
         self.pristine = _Pristine(builtins, np, json, struct, protocol, sys, only={np: numpy_used})
         self.request_id = None
         self._scratch = bytearray(1 << 20)
+        # Installed in this submission's own process (after the fork): it sees only this student's code.
+        self.alerts = alerts.Alerts([os.getcwd(), "/tmp", "/scratch", os.environ.get("HOME", ""),
+                                     os.environ.get("TMPDIR", "")],
+                                    [sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(np.__file__)),
+                                     os.path.dirname(os.path.abspath(__file__))])
+        sys.addaudithook(self.alerts.hook)
 
     def _callback(self, ident: int):
         def call_back(*args, **kwargs):
@@ -168,8 +175,10 @@ class Worker:
                 # The default numpy error state, whatever the submission set before.
                 with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
                     try:
+                        self.alerts.active = True
                         reply["value"] = action()
                     finally:
+                        self.alerts.active = False
                         caught = list(recorded)
         except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt included
             reply["error"] = _error_payload(exc)
@@ -179,6 +188,7 @@ class Worker:
         reply["stdout"], reply["stderr"] = out.value(), err.value()
         reply["warnings"] = [{"category": w.category.__name__[:100], "message": str(w.message)[:500]}
                              for w in caught[:20]]
+        reply["alerts"] = self.alerts.drain()
         return reply
 
     def load(self, source: str, module_name: str) -> dict:
