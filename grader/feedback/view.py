@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..course import Assignment
-from ..records import SubmissionRecord, TestOutcome
+from ..records import ALERT_NOTE, SubmissionRecord, TestOutcome
 
 STATUS_TEXT = {
     "graded": "проверено",
@@ -265,7 +265,7 @@ def build_view(record: SubmissionRecord, assignment: Assignment | None = None) -
         assignment_title=assignment.title if assignment is not None else record.assignment_id,
         status=record.status, status_text=STATUS_TEXT.get(record.status, record.status),
         message=capped(record.message or ""),  # about the student's own file: shown as is, bounded
-        notes=list(record.notes),
+        notes=[n for n in record.notes if not n.startswith(ALERT_NOTE)],  # for the instructor only
         score_text=f"{fmt_number(record.score)} из {fmt_number(record.max_score)}",
         raw_score_text=fmt_number(record.raw_score),
         late_days=record.late_days, penalty_text=penalty,
