@@ -6,6 +6,7 @@ release_feedback show our scores and our feedback.
 """
 import csv
 import secrets
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,8 +33,11 @@ LEVEL, _ = isolation_level()
 
 
 def nbgrader_cli(course: Path, *args: str) -> subprocess.CompletedProcess:
+    # The instructor's own nbgrader runs `alembic` by name: give it this environment's tools, as an
+    # activated venv would (the tests must pass from `.venv/bin/pytest` without activation too).
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, capture_output=True, text=True,
-                            timeout=120)
+                            timeout=120, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 

@@ -9,7 +9,10 @@ precedence in nbgrader, as usual).
 """
 from __future__ import annotations
 
+import os
+import sys
 import warnings
+from contextlib import contextmanager
 from typing import Any
 
 from ..course import Assignment
@@ -111,6 +114,22 @@ def write_record(gb: Any, assignment: Assignment, notebook: str, record: Submiss
     gb.db.commit()
 
 
+@contextmanager
+def _own_tools_on_path():
+    """nbgrader runs `alembic` by name; a venv used without activation (`.venv/bin/nngrader`) has its
+    tools beside the interpreter but not on PATH, so put that folder first while nbgrader works."""
+    folder = os.path.dirname(sys.executable)
+    before = os.environ.get("PATH", "")
+    if folder in before.split(os.pathsep):
+        yield
+        return
+    os.environ["PATH"] = folder + os.pathsep + before
+    try:
+        yield
+    finally:
+        os.environ["PATH"] = before
+
+
 def write_scores(db_url: str, course_id: str, assignment: Assignment,
                  records: list[SubmissionRecord]) -> tuple[str, list[str]]:
     """Write every record; returns the notebook name used and notes for the instructor."""
@@ -119,7 +138,7 @@ def write_scores(db_url: str, course_id: str, assignment: Assignment,
 
     # nbgrader's add_submission builds rows before adding them to its session; SQLAlchemy 2
     # warns about that on every new submission. The rows are stored all the same.
-    with warnings.catch_warnings(), Gradebook(db_url, course_id) as gb:
+    with _own_tools_on_path(), warnings.catch_warnings(), Gradebook(db_url, course_id) as gb:
         warnings.simplefilter("ignore", SAWarning)
         notebook = notebook_name(gb, assignment)
         notes = ensure_structure(gb, assignment, notebook)
