@@ -134,7 +134,7 @@ def test_students_do_not_see_each_other(app, client):
     assert client.get(job + "/status").status_code == 404
     assert client.get("/jobs/999999").status_code == 404  # the same answer for a job that does not exist
     for url in ("/staff", "/staff/a/02", "/staff/s/ivanov", "/staff/export/csv", "/staff/report/index.html",
-                "/staff/quiz/midterm"):
+                "/staff/quiz/midterm", "/staff/similarity/02/index.html"):
         assert client.get(url).status_code == 403, url
     assert client.get("/staff/a/02/table.json").status_code == 403
 
@@ -252,6 +252,23 @@ def test_instructor_sees_the_class_and_regrades(app, client):
     assert export.status_code == 200 and "Иванов" in export.content.decode("utf-8-sig")
     report = client.get("/staff/report/index.html")
     assert report.status_code == 200 and "02_activations.html" in report.text
+
+
+def test_instructor_sees_similar_submissions(app, client):
+    for login in ("ivanov", "petrova"):
+        csrf = sign_in(client, login)
+        _submit(client, csrf, student_source(mutant=MUTANT))
+        client.post("/logout", data={"csrf": csrf})
+    _grade_all(app)
+    sign_in(client, "petrova")
+    assert client.get("/staff/similarity/02/index.html").status_code == 403
+    client.post("/logout", data={"csrf": csrf_of(client)})
+    sign_in(client, "teacher@example.ru")
+    page = client.get("/staff/similarity/02/index.html")
+    assert page.status_code == 200
+    assert "Решений: 2" in page.text  # both graded submissions compared (reference-like: no pair stands out)
+    assert "доказательств" in page.text
+    assert client.get("/staff/similarity/02/..%2F..%2Fsession.key").status_code == 404
 
 
 def test_roster_upload_gives_one_time_links(app, client):

@@ -11,11 +11,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..course import CourseError, load_course
+from .score import DEFAULT_THRESHOLD
 
 console = Console()
 err_console = Console(stderr=True)
 
-DEFAULT_THRESHOLD = 0.5
 
 
 def _fail(message: str) -> typer.Exit:

@@ -28,6 +28,8 @@ FUNCTION_FLOOR = 6    # fingerprints: a function with fewer own fingerprints nev
 COMMON_SHARE = 0.5    # a fingerprint in more than this share of the class is common knowledge
 COMMON_MIN = 5        # …and only when more than this many submissions have it
 
+DEFAULT_THRESHOLD = 0.5  # a pair at least this similar links two submissions into a group
+
 
 @dataclass
 class Document:

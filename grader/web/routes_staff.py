@@ -150,6 +150,27 @@ def quiz_results(request: Request, quiz_id: str):
     return site.render(request, "staff_quiz.html.j2", title=f"Тест {quiz_id}", quiz_id=quiz_id, attempts=attempts)
 
 
+@router.get("/similarity/{key}/{name}")
+def similarity(request: Request, key: str, name: str):
+    """Who may have copied from whom (`nngrader similarity --gradebook`), rebuilt on every visit of its index."""
+    from ..similarity.build import report_from_gradebook
+
+    site = site_of(request)
+    staff_of(request)
+    spec = _assignment(site, key)
+    folder = site.storage / "similarity" / spec.id
+    if name == "index.html":
+        folder.mkdir(parents=True, exist_ok=True)
+        if not report_from_gradebook(site.course, site.gradebook, spec, folder):
+            return site.render(request, "message.html.j2", status_code=404, title="Сравнивать нечего",
+                               text=f"Для сравнения нужно хотя бы два проверенных решения задания {spec.id}.",
+                               back=f"/staff/a/{spec.id}")
+    path = (folder / name).resolve()
+    if path.parent != folder.resolve() or not path.is_file():
+        raise HTTPException(404, "нет такой страницы отчёта")
+    return FileResponse(path)
+
+
 @router.get("/report/{name}")
 def report(request: Request, name: str):
     """The analytics report (`nngrader report all`), rebuilt on every visit of its index."""
