@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from grader.cli import app
-from grader.cli_ru import translate
+from grader.cli.russian import translate
 
 ENGLISH = re.compile(r"Usage:|Missing (argument|option|command)|No such (command|option)|Show this message|"
                      r"for help|Try '|Error\b|Options\b|Arguments\b|Commands\b|\[default|\[required\]|Aborted|"

@@ -13,7 +13,7 @@ from grader.course import load_course
 from grader.export import (BOM, ExportError, export_csv, export_json, export_moodle, gradescope_results,
                            records_from_json)
 from grader.gradebook import Gradebook, default_url
-from grader.report_cli import register
+from grader.cli.outputs import register
 
 from report_records import HINT_AXIS, ROOT, hidden_source_lines, sample_records
 

@@ -16,7 +16,7 @@ from grader.export import (BOM, export_csv, export_moodle, export_xlsx, feedback
                            fill_moodle_worksheet, spreadsheet_text)
 from grader.export.moodle_feedback import participant_from_path
 from grader.gradebook import Gradebook, default_url
-from grader.report_cli import register
+from grader.cli.outputs import register
 
 from report_records import ROOT, sample_records
 

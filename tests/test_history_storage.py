@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from grader.gradebook import Gradebook, default_url
 from grader.gradebook.copies import STORE, keep_copy
 from grader.harness.import_advice import RETRY_PREFIX, advise, retry_next_run
-from grader.report_cli import register
+from grader.cli.outputs import register
 
 from report_records import ROOT, sample_records
 
@@ -129,7 +129,7 @@ def test_history_unknown_or_ambiguous_student(tmp_path, cli):
 # ---------------------------------------------------------------- Ctrl-C during grade
 
 def test_ctrl_c_keeps_what_is_graded_and_says_a_rerun_continues(tmp_path, monkeypatch, capsys):
-    from grader.grading import command
+    from grader.cli import grade as command
 
     source = _moodle_submission(tmp_path)
 
@@ -153,7 +153,7 @@ def test_nbgrader_summary_shows_only_that_course(tmp_path, capsys):
     from report_records import ROOT as course_root
 
     from grader.course import load_course
-    from grader.grading.command import _print_summary
+    from grader.cli.grade import _print_summary
 
     spec = load_course(course_root).course.assignment("02")
     with Gradebook(default_url(tmp_path)) as book:

@@ -23,7 +23,7 @@ from grader.gradebook import Gradebook  # noqa: E402
 from grader.nbgrader_interop import NbgraderError, grade_nbgrader  # noqa: E402
 from grader.nbgrader_interop.cells import grade_id  # noqa: E402
 from grader.sandbox.launcher import isolation_level  # noqa: E402
-from grader.student_cli import register  # noqa: E402
+from grader.cli.student import register  # noqa: E402
 from nbhelpers import fill_notebook  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from grader.quiz.bank import load_bank_files, load_course_bank
-from grader.quiz.cli import quiz_app
+from grader.cli.quiz import quiz_app
 from grader.quiz.reference import Reference
 from grader.quiz.validate import Rules, validate_bank, validate_course
 

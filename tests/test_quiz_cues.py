@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from grader.quiz import cues, glossary
 from grader.quiz.bank import load_bank_files, load_course_bank
-from grader.quiz.cli import quiz_app
+from grader.cli.quiz import quiz_app
 from grader.quiz.config import QuizConfig, QuizDef
 from grader.quiz.paper_html import answer_key_html, sheet_html, text_html
 from grader.quiz.reference import Reference

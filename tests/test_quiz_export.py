@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from grader.quiz.bank import load_course_bank
-from grader.quiz.cli import quiz_app
+from grader.cli.quiz import quiz_app
 from grader.quiz.export_common import concrete_items, latex_to_moodle, number, to_html
 from grader.quiz.export_gift import escape
 from grader.quiz.reference import Reference

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from grader.quiz import responses, scoring
 from grader.quiz.bank import load_course_bank
-from grader.quiz.cli import quiz_app
+from grader.cli.quiz import quiz_app
 from grader.quiz.config import load_quiz_config
 from grader.quiz.reference import Reference
 from grader.quiz.roster import RosterError, read_roster

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from grader.quiz import responses
 from grader.quiz.bank import load_bank_files, load_course_bank
-from grader.quiz.cli import quiz_app
+from grader.cli.quiz import quiz_app
 from grader.quiz.config import QuizConfig, load_quiz_config
 from grader.quiz.reference import Reference
 from grader.quiz.variants import build_variant, resolve_quiz

@@ -17,7 +17,7 @@ from grader.release.audit import collect_secrets
 from grader.release.wheel import wheel_name
 from grader.selfcheck.marker import MARKER, read_marker
 from grader.sandbox.launcher import isolation_level
-from grader.student_cli import register
+from grader.cli.student import register
 from nbhelpers import fill_notebook, role_cells
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +85,7 @@ def test_nothing_secret_in_any_released_file(released, assignment_id):
             import zipfile
 
             names = zipfile.ZipFile(path).namelist()
-            assert all(n.startswith(("grader/", "nngrader-")) for n in names) and "grader/cli.py" in names
+            assert all(n.startswith(("grader/", "nngrader-")) for n in names) and "grader/cli/__init__.py" in names
             assert not any("solutions" in n or "hidden" in n or "exercises" in n for n in names)
             continue
         text = path.read_text(encoding="utf-8")
@@ -243,7 +243,7 @@ def test_bundle_wheel_installs_without_an_index_and_readme_says_how(tmp_path):
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert f"pip install {wheel.name}" in readme and "pip install nngrader`" not in readme
     names = zipfile.ZipFile(wheel).namelist()
-    assert {"grader/cli.py", "grader/harness/plugin.py", "grader/feedback/templates/student.html.j2"} <= set(names)
+    assert {"grader/cli/__init__.py", "grader/harness/plugin.py", "grader/feedback/templates/student.html.j2"} <= set(names)
     assert all(n.startswith(("grader/", "nngrader-")) for n in names)
     target = tmp_path / "site"
     result = subprocess.run([sys.executable, "-m", "pip", "install", "--no-index", "--no-deps", "--quiet",

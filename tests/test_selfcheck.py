@@ -13,7 +13,7 @@ from grader.course import load_course
 from grader.release import release_bundle
 from grader.selfcheck.notebook import run_in_namespace
 from grader.selfcheck.summary import CheckSummary, Failure, FunctionResult
-from grader.student_cli import register
+from grader.cli.student import register
 from nbhelpers import fill_notebook, reference_pieces
 
 ROOT = Path(__file__).resolve().parents[1]

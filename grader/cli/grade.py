@@ -15,12 +15,12 @@ from ..gradebook import Gradebook, GradebookError, default_url, summarize
 from ..sandbox.launcher import IsolationError
 from ..sandbox.levels import choose_level, reduced_refusal
 from ..submission import SubmissionError
-from .discover import discover
-from .identity import grading_key, suite_hash
-from .parallel import default_jobs, grade_in_parallel
-from .people import load_roster, rename_students, resolve_people
-from .points_check import PointsMismatch, check_points
-from .worksheet import WorksheetError, read_worksheet
+from ..grading.discover import discover
+from ..grading.identity import grading_key, suite_hash
+from ..grading.parallel import default_jobs, grade_in_parallel
+from ..grading.people import load_roster, rename_students, resolve_people
+from ..grading.points_check import PointsMismatch, check_points
+from ..grading.worksheet import WorksheetError, read_worksheet
 
 console = Console()
 

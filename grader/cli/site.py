@@ -29,7 +29,7 @@ def _course(course_dir: Optional[Path]):
 
 def _engine(loaded, db: Optional[str]):
     from ..gradebook import Gradebook, default_url
-    from .models import WebBase
+    from ..web.models import WebBase
     book = Gradebook(db or default_url(loaded.root))
     WebBase.metadata.create_all(book.engine)
     return book
@@ -59,7 +59,7 @@ def serve_command(
     from ..gradebook import default_url
     from ..grading.parallel import default_jobs
     from ..sandbox.launcher import isolation_level
-    from .app import create_app
+    from ..web.app import create_app
 
     loaded = _course(course_dir)
     level, reason = isolation_level()
@@ -82,7 +82,7 @@ def roster_command(
     db: Optional[str] = DbOpt,
 ) -> None:
     """Загрузить список группы и напечатать каждому студенту одноразовую ссылку для первого входа."""
-    from . import accounts
+    from ..web import accounts
     loaded = _course(course_dir)
     raw = csv_file.read_bytes()
     try:
@@ -110,7 +110,7 @@ def staff_command(
     db: Optional[str] = DbOpt,
 ) -> None:
     """Добавить преподавателя или ассистента (пароль спрашивается, хранится как хэш argon2)."""
-    from . import accounts
+    from ..web import accounts
     loaded = _course(course_dir)
     password = typer.prompt("Пароль", hide_input=True, confirmation_prompt="Ещё раз")
     with _engine(loaded, db) as book:

@@ -11,16 +11,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .bank import Bank, load_bank_files, load_course_bank
-from .config import ConfigError, QuizConfig, QuizDef, load_quiz_config
-from .grading import FileResult, grade_file
-from .model import QUESTION_TYPES, TYPE_NAMES
-from .paper import write_papers
-from .reference import Reference
-from .roster import RosterError, read_roster
-from .selfcheck import run_take
-from .validate import Rules, validate_course_full
-from .variants import QuizNotFound, Variant, build_variant, resolve_quiz
+from ..quiz.bank import Bank, load_bank_files, load_course_bank
+from ..quiz.config import ConfigError, QuizConfig, QuizDef, load_quiz_config
+from ..quiz.grading import FileResult, grade_file
+from ..quiz.model import QUESTION_TYPES, TYPE_NAMES
+from ..quiz.paper import write_papers
+from ..quiz.reference import Reference
+from ..quiz.roster import RosterError, read_roster
+from ..quiz.selfcheck import run_take
+from ..quiz.validate import Rules, validate_course_full
+from ..quiz.variants import QuizNotFound, Variant, build_variant, resolve_quiz
 
 quiz_app = typer.Typer(
     help="Тесты по теории: проверка банка вопросов, самопроверка, варианты на бумаге, "
@@ -246,7 +246,7 @@ def paper(
     if not made:
         _fail(f"в {students} нет ни одного студента")
     written = write_papers(made, out)
-    from .paper import KEY_DIR
+    from ..quiz.paper import KEY_DIR
     _console().print(f"Готово: {len(made)} студентов, {len(written)} файлов в {out} "
                      f"(по {len(made[0][1].questions)} вопросов). Ключ для преподавателя: "
                      f"{out / KEY_DIR} — не раздавайте его студентам.", style="bold green", markup=False)
@@ -268,7 +268,7 @@ def grade(
         "--db", help="URL базы (по умолчанию sqlite:///<курс>/gradebook.sqlite).")] = None,
 ) -> None:
     """Проверить файлы ответов и записать результаты в журнал."""
-    from .store import QuizAnswer, QuizAttempt, default_url, open_store, save_attempt
+    from ..quiz.store import QuizAnswer, QuizAttempt, default_url, open_store, save_attempt
 
     course = _course_dir(course)
     bank = _strict_bank(course)
@@ -337,9 +337,9 @@ def export(
     course: CourseOpt = None,
 ) -> None:
     """Экспорт банка в Moodle XML или GIFT (UTF-8)."""
-    from .export_common import concrete_items
-    from .export_gift import export_gift
-    from .export_moodle import export_moodle_xml
+    from ..quiz.export_common import concrete_items
+    from ..quiz.export_gift import export_gift
+    from ..quiz.export_moodle import export_moodle_xml
 
     course = _course_dir(course)
     bank = _strict_bank(course)
@@ -372,7 +372,7 @@ def freeze(
     course: CourseOpt = None,
 ) -> None:
     """quiz.yaml для выдачи студентам: без вопросов exam_only, вопросы с параметрами заменены готовыми числовыми."""
-    from .release import write_self_check_bank
+    from ..quiz.release import write_self_check_bank
 
     course = _course_dir(course)
     bank = _strict_bank(course)

@@ -1,6 +1,6 @@
 """`nngrader check` (the student's self-check) and `nngrader release` (the instructor's student bundle).
 
-grader/cli.py mounts them with `register(app)`.
+grader/cli/__init__.py mounts them with `register(app)`.
 """
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def check_command(
         "по имени файла"),
 ) -> None:
     """Самопроверка: публичные тесты задания на вашем файле или блокноте, итог по каждой функции."""
-    from .selfcheck.run import check_file
-    from .selfcheck.target import SelfCheckError
+    from ..selfcheck.run import check_file
+    from ..selfcheck.target import SelfCheckError
 
     if not file.exists():
         raise _fail(f"файл {file} не найден")
@@ -88,8 +88,8 @@ def release_command(
 
     Ни скрытых тестов, ни эталона, ни мутантов в выдаче нет: каждый файл проверяется перед записью.
     """
-    from .course import CourseError, load_course
-    from .release import FORMATS, ReleaseError, release_bundle
+    from ..course import CourseError, load_course
+    from ..release import FORMATS, ReleaseError, release_bundle
 
     if out is None and nbgrader is None:
         raise _fail("укажите, куда выдать: --out КАТАЛОГ (пакет для студентов) и/или --nbgrader КАТАЛОГ_КУРСА")
@@ -118,8 +118,8 @@ def release_command(
 
 
 def _release_nbgrader(loaded, target, course: Path) -> None:
-    from .nbgrader_interop import NbgraderError, release_to_nbgrader
-    from .release import ReleaseError
+    from ..nbgrader_interop import NbgraderError, release_to_nbgrader
+    from ..release import ReleaseError
 
     try:
         result = release_to_nbgrader(loaded, target, course)

@@ -52,8 +52,8 @@ def history_command(
     course_dir: Optional[Path] = typer.Option(None, "--course", help="каталог курса с course.yaml (по умолчанию ищется от текущего каталога вверх)"),
 ) -> None:
     """История студента: каждая сданная попытка — когда, сколько баллов, что проверялось и ссылка на отзыв."""
-    from .feedback import atomic_write, render_feedback, safe_stem
-    from .report_cli import _assignment_id, _open
+    from ..feedback import atomic_write, render_feedback, safe_stem
+    from .outputs import _assignment_id, _open
 
     loaded, gradebook = _open(course_dir, db, need_course=False)
     key = _assignment_id(loaded, assignment)
@@ -62,7 +62,7 @@ def history_command(
         attempts = gradebook.submissions(key, student_id)
     if not attempts:
         raise _fail(f"у студента {student_id} нет проверенных решений" + (f" задания {key}" if key else ""))
-    from .gradebook.copies import storage_base
+    from ..gradebook.copies import storage_base
 
     store = storage_base(gradebook.url, loaded.root if loaded else None) / FEEDBACK_STORE / safe_stem(student_id)
     name = attempts[-1].record.student_name or student_id

@@ -3,7 +3,7 @@
 Typer vendors its copy of click with the English texts written into the code
 (no gettext catalogue to hook into), so the texts are translated where they
 reach the person: the error panel, the usage line, the help panels and the
-help of the --help option. `install()` is idempotent and called by grader/cli.py.
+help of the --help option. `install()` is idempotent and called by grader/cli/__init__.py.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`nngrader similarity ASSIGNMENT PATH|--gradebook [--out DIR]`; grader/cli.py mounts it with `register(app)`."""
+"""`nngrader similarity ASSIGNMENT PATH|--gradebook [--out DIR]`; grader/cli/__init__.py mounts it with `register(app)`."""
 from __future__ import annotations
 
 import time
@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..course import CourseError, load_course
-from .score import DEFAULT_THRESHOLD
+from ..similarity.score import DEFAULT_THRESHOLD
 
 console = Console()
 err_console = Console(stderr=True)
@@ -40,12 +40,12 @@ def similarity_command(
     course_dir: Optional[Path] = typer.Option(None, "--course", help="каталог курса с course.yaml"),
 ) -> None:
     """Найти похожие решения задания: попарно, по функциям и целиком, без учёта заготовки и эталона."""
-    from .pipeline import run
-    from .report import write_report
-    from .score import clusters
-    from .sources import base_texts, from_folder, from_gradebook as gradebook_sources
-    from .fingerprint import K, W
-    from .score import FILE_FLOOR, FUNCTION_FLOOR
+    from ..similarity.pipeline import run
+    from ..similarity.report import write_report
+    from ..similarity.score import clusters
+    from ..similarity.sources import base_texts, from_folder, from_gradebook as gradebook_sources
+    from ..similarity.fingerprint import K, W
+    from ..similarity.score import FILE_FLOOR, FUNCTION_FLOOR
 
     if (path is None) == (not from_gradebook):
         raise _fail("укажите либо папку с решениями, либо --gradebook (одно из двух)")
@@ -88,7 +88,7 @@ def similarity_command(
     table = Table(title="Самые похожие пары", title_justify="left")
     for column in ("№", "студент А", "студент Б", "похожесть", "похожих функций (≥ 0.5)"):
         table.add_column(column)
-    from .report import pair_rows
+    from ..similarity.report import pair_rows
     for row in pair_rows(analysis, 10):
         if row["score"] <= 0:
             break

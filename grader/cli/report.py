@@ -1,6 +1,6 @@
 """`nngrader report` (class analytics as HTML + CSV) and `nngrader demo-class` (a simulated class to see it on).
 
-grader/cli.py mounts them with `register(app)`.
+grader/cli/__init__.py mounts them with `register(app)`.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def report_command(
 ) -> None:
     """Отчёт по группе: что не получилось в заданиях (с графиками) и анализ вопросов тестов, как в Moodle."""
     from ..gradebook import Gradebook, GradebookError, default_url, sqlite_path
-    from .build import build_report
+    from ..analytics.build import build_report
 
     started = time.perf_counter()
     try:
@@ -78,7 +78,7 @@ def demo_class_command(
 ) -> None:
     """Смоделировать группу (модель 2PL): решения всех заданий с подсказками и ответы на тесты — чтобы увидеть отчёт."""
     from ..gradebook import sqlite_path
-    from .simulate import demo_class
+    from ..analytics.simulate import demo_class
 
     try:
         loaded = load_course(course_dir)

@@ -1,6 +1,6 @@
 """`nngrader feedback` and `nngrader export`: what the instructor reads and uploads after grading.
 
-grader/cli.py mounts them with `register(app)`.
+grader/cli/__init__.py mounts them with `register(app)`.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .course import CourseError, LoadedCourse, load_course
+from ..course import CourseError, LoadedCourse, load_course
 
 console = Console()
 err_console = Console(stderr=True)
@@ -27,7 +27,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 def _open(course_dir: Optional[Path], db: Optional[str], *, need_course: bool):
     """The course (None when optional and missing) and the gradebook; Russian errors, no empty file created."""
-    from .gradebook import Gradebook, GradebookError, default_url, sqlite_path
+    from ..gradebook import Gradebook, GradebookError, default_url, sqlite_path
 
     loaded: LoadedCourse | None = None
     try:
@@ -62,7 +62,7 @@ def feedback_command(
     course_dir: Optional[Path] = typer.Option(None, "--course", help="каталог курса с course.yaml (по умолчанию ищется от текущего каталога вверх)"),
 ) -> None:
     """Написать отзывы студентам по заданию: баллы по функциям, что не так и подсказки."""
-    from .feedback import FORMATS, FeedbackError, write_feedback
+    from ..feedback import FORMATS, FeedbackError, write_feedback
 
     if fmt not in FORMATS:
         raise _fail(f"неизвестный формат «{fmt}»: используйте --format md или --format html")
@@ -79,7 +79,7 @@ def _roster(path: Optional[Path]) -> dict[str, str] | None:
     """Student id -> full name from a roster CSV (columns id and name, however spelled)."""
     if path is None:
         return None
-    from .quiz.roster import RosterError, read_roster
+    from ..quiz.roster import RosterError, read_roster
 
     try:
         return {s.id: s.name for s in read_roster(path)}
@@ -108,8 +108,8 @@ def export_command(
     course_dir: Optional[Path] = typer.Option(None, "--course", help="каталог курса с course.yaml (по умолчанию ищется от текущего каталога вверх)"),
 ) -> None:
     """Выгрузить оценки: таблица Excel (.xlsx), CSV, полный JSON, results.json для Gradescope, CSV и отзывы для Moodle."""
-    from .export import FORMATS, ExportError
-    from .feedback import atomic_write
+    from ..export import FORMATS, ExportError
+    from ..feedback import atomic_write
 
     if fmt not in FORMATS:
         raise _fail(f"неизвестный формат «{fmt}»: используйте {', '.join(FORMATS)}")
@@ -156,7 +156,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def _export_data(fmt, gradebook, loaded, key, names, worksheet, comments, sep, notes) -> tuple[str | bytes, str]:
-    from .export import (export_csv, export_json, export_moodle, export_xlsx, feedback_comment,
+    from ..export import (export_csv, export_json, export_moodle, export_xlsx, feedback_comment,
                          feedback_files_zip, fill_moodle_worksheet)
 
     suffix = f"_{key}" if key else ""
@@ -211,8 +211,8 @@ def _export_advice(fmt: str, worksheet: Optional[Path], data) -> None:
 
 def _export_gradescope(gradebook, loaded: LoadedCourse | None, key: str | None,
                        student: Optional[str], out: Optional[Path]) -> None:
-    from .export import gradescope_results
-    from .feedback import atomic_write, safe_stem
+    from ..export import gradescope_results
+    from ..feedback import atomic_write, safe_stem
 
     if key is None:
         raise _fail("для --format gradescope укажите задание: --assignment 02_activations")
@@ -244,7 +244,7 @@ def _export_gradescope(gradebook, loaded: LoadedCourse | None, key: str | None,
 
 def register(app: typer.Typer) -> None:
     """Add `feedback`, `export` and `history` to the nngrader app."""
-    from .history_cli import register as register_history
+    from .history import register as register_history
 
     app.command("feedback")(feedback_command)
     app.command("export")(export_command)

@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .cli_ru import install as _russian_cli
-from .course import CourseError, LoadedCourse, load_course
+from .russian import install as _russian_cli
+from ..course import CourseError, LoadedCourse, load_course
 
 _russian_cli()  # usage errors, help headings and --help in Russian
 app = typer.Typer(
@@ -44,8 +44,8 @@ def validate(
                                     help="для отладки тестов: эталон, заготовку и мутантов запускать без песочницы"),
 ) -> None:
     """Проверить курс: course.yaml, сигнатуры эталона, тесты, заготовки и мутанты каждого задания (в песочнице)."""
-    from .sandbox.levels import choose_level
-    from .validate import count_mutants, validate_assignment
+    from ..sandbox.levels import choose_level
+    from ..validate import count_mutants, validate_assignment
 
     loaded = _course(course_dir)
     level = "inprocess" if in_process else choose_level()[0]
@@ -88,9 +88,9 @@ def test_command(
     course_dir: Optional[Path] = CourseOption,
 ) -> None:
     """Прогнать скрытые (или публичные) тесты задания на одном файле (.py, .ipynb, папка, .zip) в песочнице."""
-    from .harness.runner import HarnessError, run_tests
-    from .sandbox.launcher import IsolationError
-    from .sandbox.levels import choose_level
+    from ..harness.runner import HarnessError, run_tests
+    from ..sandbox.launcher import IsolationError
+    from ..sandbox.levels import choose_level
 
     loaded = _course(course_dir)
     try:
@@ -110,7 +110,7 @@ def test_command(
         raise typer.Exit(3) from None
     if level != "full":
         err_console.print(f"[yellow]Внимание: изоляция неполная ({level}): {reason}[/]")
-    from .grading.batch import load_hints
+    from ..grading.batch import load_hints
     try:
         results = run_tests(tests, submission=file, isolation=level, limits=loaded.course.limits,
                             hints=None if public else load_hints(loaded, a))
@@ -167,54 +167,14 @@ def print_scores(assignment, results, *, public: bool) -> None:
         console.print(f"[bold]Итого: {sum(r.points for r in results):g} из {sum(r.max_points for r in results):g}[/]")
 
 
-def _mount_optional(name: str, module: str, attr: str) -> None:
-    try:
-        sub = getattr(__import__(module, fromlist=[attr]), attr)
-    except ImportError:
-        return
-    app.add_typer(sub, name=name)
+# Every other verb lives in its own module beside this one and registers itself here. A failing import
+# must fail loudly: a command that silently disappears is worse than a traceback.
+from . import grade, outputs, quiz, report, similarity, site, student  # noqa: E402
 
-
-_mount_optional("quiz", "grader.quiz.cli", "quiz_app")
-
-from .grading.command import grade_command  # noqa: E402 - commands register after the app exists
-
-app.command("grade")(grade_command)
-
-try:
-    from .student_cli import register as _register_student
-except ImportError:  # pragma: no cover
-    pass
-else:
-    _register_student(app)
-
-try:
-    from .report_cli import register as _register_reports
-except ImportError:  # pragma: no cover
-    pass
-else:
-    _register_reports(app)
-
-try:
-    from .similarity.command import register as _register_similarity
-except ImportError:  # pragma: no cover
-    pass
-else:
-    _register_similarity(app)
-
-try:
-    from .analytics.cli import register as _register_analytics
-except ImportError:  # pragma: no cover - matplotlib missing
-    pass
-else:
-    _register_analytics(app)
-
-try:
-    from .web.cli import register as _register_web
-except ImportError:  # pragma: no cover - the site's packages are not installed
-    pass
-else:
-    _register_web(app)
+app.add_typer(quiz.quiz_app, name="quiz")
+app.command("grade")(grade.grade_command)
+for _module in (student, outputs, similarity, report, site):
+    _module.register(app)
 
 
 def main() -> None:
