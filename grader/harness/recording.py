@@ -19,8 +19,10 @@ from typing import Any, Callable, Hashable
 import numpy as np
 
 MAX_RECORDED_CALLS = 50
-MATCH_BUDGET_S = 5.0     # per submission, for all its failed tests together
+MATCH_BUDGET_S = 3.0     # per failed test of a submission, spent on all of them together
+MAX_BUDGET_S = 30.0
 SLOW_CALL_S = 1.0        # replaying such calls (training loops) would stall grading
+CHEAP_REPLAY_S = 0.2     # a reference replay this fast is repeated to tell random calls from deterministic ones
 MAX_HINTS = 2
 MAX_WARNING_TEXT = 120
 
@@ -175,7 +177,7 @@ class _Candidate:
 
 
 def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, build: Callable,
-                       budget_s: float = MATCH_BUDGET_S) -> dict[Hashable, list]:
+                       budget_s: float | None = None) -> dict[Hashable, list]:
     """Which mutants explain the failures of one submission: {failed test key: [mutant, ...]}.
 
     A deviation is a call of a failed test where the reference does not behave like the
@@ -186,6 +188,8 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     at any step stops the choice there (no guessing). Each failed test then gets the hints of
     the chosen mutants that reproduce one of its deviations.
     """
+    if budget_s is None:
+        budget_s = min(MAX_BUDGET_S, MATCH_BUDGET_S * sum(t.failed for t in tests))
     deadline = time.monotonic() + budget_s
     failed_calls = [c for t in tests if t.failed for c in t.calls]
     if not failed_calls or not mutants:
@@ -197,13 +201,30 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     slow = {name for name, calls in by_name.items() if any(c.duration > SLOW_CALL_S for c in calls)}
 
     ref_cache: dict[int, Observation] = {}
+    ref_time: dict[int, float] = {}
 
     def ref_of(call: RecordedCall) -> Observation:
         if id(call) not in ref_cache:
+            started = time.monotonic()
             ref_cache[id(call)] = _replay(reference, call)
+            ref_time[id(call)] = time.monotonic() - started
         return ref_cache[id(call)]
 
-    deviations = {id(c): c for c in failed_calls if c.name not in slow and not _agree(ref_of(c), _observed(c))}
+    # Calls nobody can reproduce are no evidence: random draws without a seed (the reference
+    # disagrees with itself), or a passing test's call where the student differs from the
+    # reference only within the test's tolerance or by chance.
+    unreliable: set[int] = set()
+    for t in tests:
+        if not t.failed:
+            unreliable |= {id(c) for c in t.calls if c.name not in slow and not _agree(ref_of(c), _observed(c))}
+    deviations = {}
+    for c in failed_calls:
+        if c.name in slow or _agree(ref_of(c), _observed(c)):
+            continue
+        if ref_time[id(c)] > CHEAP_REPLAY_S or _agree(_replay(reference, c), ref_of(c)):
+            deviations[id(c)] = c
+        else:
+            unreliable.add(id(c))
     if not deviations:
         return {}  # the student behaves like the reference on these calls: nothing to explain
     deviating_names = {c.name for c in deviations.values()}
@@ -215,7 +236,8 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
         if time.monotonic() > deadline:
             break
         variant = build(reference, mutant.function, mutant.replacement)
-        explained = _explains(variant, mutant.function, by_name, deviating_names, ref_of, deadline)
+        explained = _explains(variant, mutant.function, by_name, deviating_names, ref_of, deadline, unreliable,
+                              deviations)
         if explained:
             candidates.append(_Candidate(mutant, explained))
 
@@ -232,21 +254,25 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
 
 
 def _explains(variant: Any, function: str, by_name: dict, deviating_names: set, ref_of: Callable,
-              deadline: float) -> frozenset:
+              deadline: float, unreliable: set, deviations: dict) -> frozenset:
     """Ids of the deviating calls `variant` reproduces, or an empty set if it contradicts the student."""
     explained = set()
     names = [function, *sorted(deviating_names - {function})]
-    for name in names:
-        for call in by_name.get(name, ()):
-            if time.monotonic() > deadline:
-                return frozenset()  # unfinished evidence is no evidence
-            student, ref = _observed(call), ref_of(call)
-            mine = _replay(variant, call)
-            if _agree(mine, student):
-                if not _agree(ref, student):
-                    explained.add(id(call))
-            elif name == function or not _agree(mine, ref):
-                return frozenset()  # the mistake predicts behaviour the student does not show
+    # The student's deviations first: most mutants are rejected on their first call.
+    ordered = sorted((c for name in names for c in by_name.get(name, ())),
+                     key=lambda c: (c.name != function, id(c) not in deviations))
+    for call in ordered:
+        if id(call) in unreliable:
+            continue
+        if time.monotonic() > deadline:
+            return frozenset()  # unfinished evidence is no evidence
+        student, ref = _observed(call), ref_of(call)
+        mine = _replay(variant, call)
+        if _agree(mine, student):
+            if not _agree(ref, student):
+                explained.add(id(call))
+        elif call.name == function or not _agree(mine, ref):
+            return frozenset()  # the mistake predicts behaviour the student does not show
     return frozenset(explained)
 
 
