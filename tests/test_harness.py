@@ -222,9 +222,14 @@ def test_hint_needs_agreement_with_every_call_of_the_function_not_just_the_faile
     abs_student = TestCalls("neg", [_call("relu", np.abs(x_neg), x_neg)], True)
     passed = TestCalls("pos", [_call("relu", x_pos, x_pos)], False)
     assert _explain([abs_student, passed], [ZERO, ABS]) == {"neg": [ABS]}
-    # A mutant contradicted by a passing test is not shown even if it reproduces the failure.
-    contradicted = TestCalls("pos", [_call("relu", x_pos * 2, x_pos)], False)
+    # A mutant contradicted by a passing test (where the student behaved like the reference)
+    # is not shown even if it reproduces the failure.
+    other_neg = np.array([-3.0, 4.0])
+    contradicted = TestCalls("other", [_call("relu", np.maximum(other_neg, 0), other_neg)], False)
     assert _explain([abs_student, contradicted], [ABS]) == {}
+    # A passing test's call that differs from the reference (tolerance, chance) is no evidence either way.
+    within_tolerance = TestCalls("pos", [_call("relu", x_pos * 2, x_pos)], False)
+    assert _explain([abs_student, within_tolerance], [ABS]) == {"neg": [ABS]}
 
 
 def test_observably_equivalent_mutants_with_different_hints_give_no_hint():
