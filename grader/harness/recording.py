@@ -14,12 +14,13 @@ from __future__ import annotations
 import time
 import warnings
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Iterable
 
 import numpy as np
 
 MAX_RECORDED_CALLS = 50
-MATCH_BUDGET_S = 3.0     # per failed test of a submission, spent on all of them together
+BASE_BUDGET_S = 5.0      # per submission with failures, plus
+MATCH_BUDGET_S = 3.0     # per failed test, spent on all of them together
 MAX_BUDGET_S = 30.0
 SLOW_CALL_S = 1.0        # replaying such calls (training loops) would stall grading
 CHEAP_REPLAY_S = 0.2     # a reference replay this fast is repeated to tell random calls from deterministic ones
@@ -189,7 +190,7 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     the chosen mutants that reproduce one of its deviations.
     """
     if budget_s is None:
-        budget_s = min(MAX_BUDGET_S, MATCH_BUDGET_S * sum(t.failed for t in tests))
+        budget_s = min(MAX_BUDGET_S, BASE_BUDGET_S + MATCH_BUDGET_S * sum(t.failed for t in tests))
     deadline = time.monotonic() + budget_s
     failed_calls = [c for t in tests if t.failed for c in t.calls]
     if not failed_calls or not mutants:
@@ -214,10 +215,7 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     # disagrees with itself), or a passing test's call where the student differs from the
     # reference only within the test's tolerance or by chance.
     unreliable: set[int] = set()
-    for t in tests:
-        if not t.failed:
-            unreliable |= {id(c) for c in t.calls if c.name not in slow and not _agree(ref_of(c), _observed(c))}
-    deviations = {}
+    deviations: dict[int, RecordedCall] = {}
     for c in failed_calls:
         if c.name in slow or _agree(ref_of(c), _observed(c)):
             continue
@@ -228,18 +226,26 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     if not deviations:
         return {}  # the student behaves like the reference on these calls: nothing to explain
     deviating_names = {c.name for c in deviations.values()}
+    passing = {id(c) for t in tests if not t.failed for c in t.calls}
 
-    candidates: list[_Candidate] = []
+    # Phase 1: every mutant of a deviating function against the deviations alone (cheap, decisive).
+    plausible: list[tuple[Any, Any, set]] = []
     for mutant in mutants:
         if mutant.function not in deviating_names or mutant.function in slow:
             continue
         if time.monotonic() > deadline:
             break
         variant = build(reference, mutant.function, mutant.replacement)
-        explained = _explains(variant, mutant.function, by_name, deviating_names, ref_of, deadline, unreliable,
-                              deviations)
+        explained = _check(variant, mutant.function, deviations.values(), ref_of, deadline, deviations, passing)
         if explained:
-            candidates.append(_Candidate(mutant, explained))
+            plausible.append((mutant, variant, explained))
+    # Phase 2: the most explanatory first, against every other call of the functions involved.
+    candidates: list[_Candidate] = []
+    for mutant, variant, explained in sorted(plausible, key=lambda p: len(p[2]), reverse=True):
+        rest = [c for name in [mutant.function, *sorted(deviating_names - {mutant.function})]
+                for c in by_name.get(name, ()) if id(c) not in deviations and id(c) not in unreliable]
+        if _check(variant, mutant.function, rest, ref_of, deadline, deviations, passing) is not None:
+            candidates.append(_Candidate(mutant, frozenset(explained)))
 
     chosen = _choose(candidates, set(deviations))
     result: dict[Hashable, list] = {}
@@ -253,27 +259,29 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     return result
 
 
-def _explains(variant: Any, function: str, by_name: dict, deviating_names: set, ref_of: Callable,
-              deadline: float, unreliable: set, deviations: dict) -> frozenset:
-    """Ids of the deviating calls `variant` reproduces, or an empty set if it contradicts the student."""
+def _check(variant: Any, function: str, calls: Iterable[RecordedCall], ref_of: Callable, deadline: float,
+           deviations: dict, passing: set) -> set | None:
+    """Ids of the student's deviations among `calls` that `variant` reproduces; None if it
+    contradicts the student on one of them (or time ran out: unfinished evidence is no evidence).
+
+    The reference is replayed only where the variant and the student disagree (replaying a
+    training loop twice per call is what makes hints slow)."""
     explained = set()
-    names = [function, *sorted(deviating_names - {function})]
-    # The student's deviations first: most mutants are rejected on their first call.
-    ordered = sorted((c for name in names for c in by_name.get(name, ())),
-                     key=lambda c: (c.name != function, id(c) not in deviations))
-    for call in ordered:
-        if id(call) in unreliable:
-            continue
+    for call in calls:
         if time.monotonic() > deadline:
-            return frozenset()  # unfinished evidence is no evidence
-        student, ref = _observed(call), ref_of(call)
+            return None
+        student = _observed(call)
         mine = _replay(variant, call)
         if _agree(mine, student):
-            if not _agree(ref, student):
+            if id(call) in deviations:
                 explained.add(id(call))
-        elif call.name == function or not _agree(mine, ref):
-            return frozenset()  # the mistake predicts behaviour the student does not show
-    return frozenset(explained)
+            continue
+        ref = ref_of(call)
+        if id(call) in passing and not _agree(ref, student):
+            continue  # a passing test's call nobody reproduces (tolerance, chance): no evidence
+        if call.name == function or not _agree(mine, ref):
+            return None  # the mistake predicts behaviour the student does not show
+    return explained
 
 
 def _choose(candidates: list[_Candidate], open_ids: set) -> list[_Candidate]:
