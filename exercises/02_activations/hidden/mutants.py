@@ -236,6 +236,14 @@ def softmax_over_columns(z, axis=-1):
     return e / np.sum(e, axis=0, keepdims=True)
 
 
+@mutant("softmax", hint="Ось суммирования зашита в код (axis=1): для вектора формы (k,) такой оси нет, а при "
+                        "axis=0 нормировка идёт не туда. Используйте переданный аргумент axis.")
+def softmax_axis_one(z, axis=-1):
+    z = _softmax_input(z, axis)
+    e = np.exp(z - np.max(z, axis=1, keepdims=True))
+    return e / np.sum(e, axis=1, keepdims=True)
+
+
 # ---------------------------------------------------------------- softmax_jacobian
 
 @mutant("softmax_jacobian", hint="Для одномерного s выражение s @ s.T — это скалярное произведение (одно число), "

@@ -37,6 +37,14 @@ def mse_silent_broadcast(y_true, y_pred):
     return float(np.mean((_f(y_pred) - _f(y_true)) ** 2))
 
 
+@mutant("mse", hint="np.mean(..., axis=0) усредняет только по строкам и для матрицы возвращает массив, а потеря — "
+                    "одно число: среднее по всем элементам.")
+def mse_mean_axis0(y_true, y_pred):
+    y_true, y_pred = ref._same_shape(y_true, y_pred, "y_true", "y_pred")
+    loss = np.mean((y_pred - y_true) ** 2, axis=0)
+    return float(loss) if np.ndim(loss) == 0 else loss
+
+
 # ------------------------------------------------------------------ mse_grad
 
 @mutant("mse_grad", hint="Производная квадрата (y_pred − y_true)² даёт множитель 2 — похоже, он потерян.")
@@ -225,6 +233,19 @@ def cce_no_label_check(y_true, p, eps=1e-12):
     return float(-np.sum(_f(y) * logp) / m)
 
 
+@mutant("categorical_cross_entropy", hint="p[:, y] выбирает для каждой строки ВСЕ столбцы из y (получается матрица "
+                                          "m×m), а нужна одна вероятность верного класса в каждой строке: "
+                                          "p[np.arange(m), y].")
+def cce_fancy_index_columns(y_true, p, eps=1e-12):
+    ref.categorical_cross_entropy(y_true, p, eps)  # the reference's checks
+    p = _f(p)
+    y = np.asarray(y_true)
+    logp = np.log(np.clip(p, eps, 1.0))
+    if y.ndim == 1:
+        return float(-np.mean(logp[:, y.astype(np.int64)]))
+    return float(-np.sum(_f(y) * logp) / p.shape[0])
+
+
 # ------------------------------------------------------------------ softmax_cross_entropy
 
 def _sce_parts(logits, y):
@@ -282,3 +303,13 @@ def sce_softmax_over_batch_axis(logits, y):
 def sce_loss_sum(logits, y):
     loss, d = ref.softmax_cross_entropy(logits, y)
     return loss * _f(logits).shape[0], d
+
+
+@mutant("softmax_cross_entropy", hint="Градиент по логитам — softmax МИНУС one-hot верного класса (и всё делится "
+                                      "на m). Похоже, one-hot не вычитается.")
+def sce_grad_without_onehot(logits, y):
+    z, labels, rows, m = _sce_parts(logits, y)
+    loss, _ = ref.softmax_cross_entropy(logits, y)
+    shifted = z - z.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    return loss, e / e.sum(axis=1, keepdims=True) / m

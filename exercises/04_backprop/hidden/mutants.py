@@ -30,6 +30,13 @@ def dense_backward_db_mean(dZ, X, W):
     return dX, dW, _f(dZ).mean(axis=0)
 
 
+@mutant("dense_backward", hint="db суммирует dZ по примерам батча (axis=0) и имеет форму (n_out,), как b; "
+                               "сумма по axis=1 складывает нейроны одного примера.")
+def dense_backward_db_wrong_axis(dZ, X, W):
+    dX, dW, _ = ref.dense_backward(dZ, X, W)
+    return dX, dW, _f(dZ).sum(axis=1)
+
+
 @mutant("dense_backward", hint="dW должен иметь ту же форму, что и W: (n_in, n_out). Проверьте порядок "
                                "множителей и транспонирование в произведении X и dZ.")
 def dense_backward_dW_transposed(dZ, X, W):
