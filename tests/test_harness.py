@@ -238,3 +238,12 @@ def test_observably_equivalent_mutants_with_different_hints_give_no_hint():
     assert _explain([failed], [ABS, ABS_TWIN]) == {}
     same_hint = Mutant("relu", "relu_abs_copy", ABS.hint, lambda x: np.abs(x))
     assert _explain([failed], [ABS, same_hint]) == {"t": [ABS]}
+
+
+def test_validate_cli_prints_hint_totals_for_the_chosen_assignments(tmp_path):
+    from typer.testing import CliRunner
+    from grader.cli import app
+    root = make_course(tmp_path)
+    result = CliRunner().invoke(app, ["validate", "01", "01_act", "--in-process", "--course", str(root)])
+    assert result.exit_code == 1  # the mini course has 2 mutants, fewer than validate asks for
+    assert "Подсказки мутантов (01_act, 01_act): полнота 4/4 (100.0%), точность 4/4 (100.0%)" in " ".join(result.output.split())

@@ -3,10 +3,11 @@
 Every call a test makes is logged with its outcome (the value or the exception),
 whether it modified its inputs and which numeric warnings it raised. After the
 last test of a submission, the calls are replayed on the reference and on the
-assignment's mutants (trusted instructor code): a mutant is a candidate when it
-reproduces the student's behaviour on every call of its function — in passing
-tests as well as failing ones — and contradicts none; candidates are ranked by
-how many of the student's deviations from the reference they explain. Only an
+assignment's mutants (trusted instructor code). A deviation is a call of a failed
+test where the reference does not behave like the student; a mutant explains the
+deviations it reproduces, and is a candidate only if it also agrees with every
+other reproducible call of its function — in passing tests as well as failing
+ones. Candidates are ranked by how many deviations they explain, and only an
 unambiguous best explanation gives a hint: none rather than a wrong one.
 """
 from __future__ import annotations
@@ -182,12 +183,16 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     """Which mutants explain the failures of one submission: {failed test key: [mutant, ...]}.
 
     A deviation is a call of a failed test where the reference does not behave like the
-    student. A mutant is a candidate when (1) it reproduces every recorded call of its own
-    function, in every test, (2) wherever it behaves unlike the reference it behaves like the
-    student, and (3) it reproduces at least one deviation. Candidates are chosen greedily by
-    the number of still unexplained deviations they reproduce; a tie between different hints
-    at any step stops the choice there (no guessing). Each failed test then gets the hints of
-    the chosen mutants that reproduce one of its deviations.
+    student. A mutant is a candidate when (1) it reproduces every reproducible call of its
+    own function, in every test, (2) wherever it behaves unlike the reference on the other
+    deviating functions it behaves like the student, and (3) it reproduces at least one
+    deviation. Calls nobody can reproduce (unseeded random draws; a passing test's call
+    where the student differs from the reference within the test's tolerance) are no
+    evidence either way. Candidates are chosen greedily by the number of still unexplained
+    deviations they reproduce; equally good candidates with different hints are dropped
+    (no guessing). Each failed test then gets the hints of the chosen mutants that
+    reproduce one of its deviations. Work stops at the budget; an unfinished check counts
+    as no evidence, so a slow submission gets fewer hints, never wrong ones.
     """
     if budget_s is None:
         budget_s = min(MAX_BUDGET_S, BASE_BUDGET_S + MATCH_BUDGET_S * sum(t.failed for t in tests))
