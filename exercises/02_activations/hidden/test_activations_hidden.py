@@ -381,7 +381,7 @@ def test_softmax_jacobian_huge_inputs(student):
 @points(2, "softmax_jacobian")
 @pytest.mark.parametrize("shape", [(2, 3), (1, 4)])
 def test_softmax_jacobian_rejects_matrix(student, shape):
-    z = _rng(150).normal(size=4)  # отказ засчитывается только вместе с верным якобианом
-    assert_close(student.softmax_jacobian(z), ref.softmax_jacobian(z), what="softmax_jacobian для z формы (4,)")
     with raises_value_error(f"softmax_jacobian для z формы {shape} (ожидается вектор формы (k,))"):
         student.softmax_jacobian(np.ones(shape))
+    z = _rng(150).normal(size=4)  # отказ засчитывается только вместе с верным якобианом
+    assert_close(student.softmax_jacobian(z), ref.softmax_jacobian(z), what="softmax_jacobian для z формы (4,)")
