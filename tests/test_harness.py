@@ -247,3 +247,17 @@ def test_validate_cli_prints_hint_totals_for_the_chosen_assignments(tmp_path):
     result = CliRunner().invoke(app, ["validate", "01", "01_act", "--in-process", "--course", str(root)])
     assert result.exit_code == 1  # the mini course has 2 mutants, fewer than validate asks for
     assert "Подсказки мутантов (01_act, 01_act): полнота 4/4 (100.0%), точность 4/4 (100.0%)" in " ".join(result.output.split())
+
+
+def test_a_failure_inside_hint_matching_costs_the_hints_not_the_grade(course, tmp_path):
+    from grader.grading.batch import load_hints
+
+    class Broken(type(load_hints(course, course.course.assignments[0]))):
+        def explain(self, tests):
+            raise RecursionError("student data too deep to compare")
+
+    good = load_hints(course, course.course.assignments[0])
+    sub = write_submission(tmp_path, REFERENCE.replace("return np.maximum(", "return -np.maximum("))
+    results = run_tests(hidden(course), submission=sub, hints=Broken(good.reference, good.mutants, good.build))
+    assert [r.passed for r in results if r.function == "sigmoid"] == [True, True]
+    assert all(not r.passed and r.hint is None for r in results if r.function == "relu")

@@ -71,7 +71,11 @@ class _Collector:
 
     def _add_hints(self) -> None:
         tests = [TestCalls(i, self._calls.get(id(r), []), not r.passed) for i, r in enumerate(self._pending)]
-        for i, matched in self.hints.explain(tests).items():
+        try:
+            explained = self.hints.explain(tests)
+        except Exception:  # noqa: BLE001 - the outcomes compared are the student's data: no hint, never a crash
+            return
+        for i, matched in explained.items():
             result = self._pending[i]
             # Observably identical mistakes share the test: show each hint once.
             result.hint = "\n".join(dict.fromkeys(m.hint for m in matched))
