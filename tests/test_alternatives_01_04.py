@@ -274,6 +274,19 @@ MISTAKES = {
     ("04", "mlp_loss_and_grads:mlp_log_softmax_plus_eps"): BACKPROP.replace(
         "    loss = -log_probs[np.arange(m), y].sum() / m",
         "    loss = -np.log(np.exp(log_probs[np.arange(m), y]) + 1e-12).sum() / m"),
+    # step with a strict comparison: step(0) = 0
+    ("01", "neuron:neuron_step_strict"): NEURON.replace(
+        '"step": lambda z: np.heaviside(z, 1.0),', '"step": lambda z: (z > 0).astype(float),'),
+    # the precedence slip (1 - tanh x)² instead of 1 - tanh² x
+    ("02", "tanh_grad:tanh_grad_square_of_difference"): ACTIVATIONS.replace(
+        "        return 1.0 / np.cosh(np.asarray(x, dtype=float)) ** 2",
+        "        return (1 - np.tanh(np.asarray(x, dtype=float))) ** 2"),
+    # a sum instead of a mean
+    ("03", "mse:mse_sum"): LOSSES.replace(
+        "    return float(np.square(p - y).sum() / p.size)", "    return float(np.square(p - y).sum())"),
+    # the gradient zeroed in the caller's dA
+    ("04", "relu_backward:relu_backward_in_place"): BACKPROP.replace(
+        "    return np.where(Z > 0, dA, 0.0)", "    dA[Z <= 0] = 0.0\n    return dA"),
     # BCE gradient with respect to the logit instead of p
     ("03", "binary_cross_entropy_grad:bce_grad_wrt_logits"): LOSSES.replace(
         "    return (p - y) / (p * (1 - p)) / p.size", "    return (p - y) / p.size"),
