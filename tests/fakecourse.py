@@ -50,9 +50,10 @@ def test_sigmoid(student):
 HIDDEN = """\
 import numpy as np
 import pytest
-from grader.testing import points, assert_close, no_warnings, reference, unchanged
+from grader.testing import points, assert_close, no_warnings, reference, rule, unchanged
 ref = reference("act")
 
+@rule("relu")
 @points(40, "relu")
 @pytest.mark.parametrize("shape", [(3,), (2, 5)])
 def test_relu(student, shape):
@@ -60,17 +61,29 @@ def test_relu(student, shape):
     with unchanged(x, names=("x",)):
         assert_close(student.relu(x), ref.relu(x), what=f"relu(x) для x формы {shape}")
 
+@rule("sigmoid")
 @points(30, "sigmoid")
 def test_sigmoid_values(student):
     x = np.linspace(-5, 5, 11)
     assert_close(student.sigmoid(x), ref.sigmoid(x))
 
+@rule("sigmoid-stable")
 @points(30, "sigmoid")
 def test_sigmoid_stable(student):
     x = np.array([-1e4, 0, 1e4])
     with no_warnings("sigmoid(±1e4)"):
         out = student.sigmoid(x)
     assert_close(out, ref.sigmoid(x))
+"""
+
+README = """\
+# Активации
+
+## Что проверяется
+
+- `relu` — relu(x) = max(0, x) поэлементно, вход не меняется.
+- `sigmoid` — sigmoid(x) = 1 / (1 + e^(−x)).
+- `sigmoid-stable` — sigmoid без предупреждений при |x| до 1e4.
 """
 
 MUTANTS = """\
@@ -98,10 +111,11 @@ def make_course(root: Path, **overrides: str) -> Path:
         "exercises/01_act/test_act.py": PUBLIC,
         "exercises/01_act/hidden/test_act_hidden.py": HIDDEN,
         "exercises/01_act/hidden/mutants.py": MUTANTS,
+        "exercises/01_act/README.md": README,
     }
     keys = {"reference": "solutions/act.py", "starter": "exercises/01_act/act.py",
             "public": "exercises/01_act/test_act.py", "hidden": "exercises/01_act/hidden/test_act_hidden.py",
-            "mutants": "exercises/01_act/hidden/mutants.py"}
+            "mutants": "exercises/01_act/hidden/mutants.py", "readme": "exercises/01_act/README.md"}
     for key, text in overrides.items():
         files[keys[key]] = text
     for rel, text in files.items():

@@ -41,8 +41,9 @@ def neuron(x, w, b, activation="sigmoid"):
     b : число — смещение.
     activation : str — имя активации, одно из
         "identity" (f(z) = z), "step" (1.0 при z ≥ 0, иначе 0.0),
-        "sigmoid" (1 / (1 + e^(−z))), "relu" (max(0, z)), "tanh".
-        По умолчанию "sigmoid".
+        "sigmoid" (1 / (1 + e^(−z))), "relu" (max(0, z)), "tanh" (np.tanh).
+        По умолчанию "sigmoid". Все активации должны давать конечные верные
+        значения при |z| до 1e4.
 
     Возвращает
     ----------

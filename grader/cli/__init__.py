@@ -38,35 +38,41 @@ def _course(course_dir: Optional[Path]) -> LoadedCourse:
 @app.command()
 def validate(
     course_dir: Optional[Path] = CourseOption,
-    assignment: Optional[str] = typer.Argument(None, help="проверить только это задание (id, номер или модуль)"),
+    assignments: Optional[list[str]] = typer.Argument(None, help="проверить только эти задания (id, номер или модуль)"),
     quick: bool = typer.Option(False, "--quick", help="только course.yaml и сигнатуры, без запуска тестов"),
     in_process: bool = typer.Option(False, "--in-process",
                                     help="для отладки тестов: эталон, заготовку и мутантов запускать без песочницы"),
 ) -> None:
-    """Проверить курс: course.yaml, сигнатуры эталона, тесты, заготовки и мутанты каждого задания (в песочнице)."""
+    """Проверить курс: course.yaml, сигнатуры эталона, тесты, правила условия, заготовки, мутанты и их подсказки."""
     from ..sandbox.levels import choose_level
-    from ..validate import count_mutants, validate_assignment
+    from ..validate import count_mutants, total_hint_stats, validate_assignment
 
     loaded = _course(course_dir)
     level = "inprocess" if in_process else choose_level()[0]
     course = loaded.course
     console.print(f"[bold]{course.title}[/] — course.yaml в порядке: заданий {len(course.assignments)}, "
                   f"тестов по теории {len(course.quizzes)}")
-    targets = [course.assignment(assignment)] if assignment else course.assignments
+    targets = [course.assignment(a) for a in assignments] if assignments else course.assignments
     all_ok = True
+    reports = []
     with console.status("Проверяю задания…") as status:
         for a in targets:
             status.update(f"Проверяю {a.id}…")
             report = validate_assignment(loaded, a, suites=not quick, isolation=level)
+            reports.append(report)
             all_ok &= report.ok
             table = Table(title=f"{a.id} — {a.title}", title_justify="left", show_lines=False)
             table.add_column("проверка")
             table.add_column("итог", justify="center")
             table.add_column("подробности", overflow="fold")
             for check in report.checks:
-                table.add_row(check.name, "[green]да[/]" if check.ok else "[red]НЕТ[/]", check.detail)
+                verdict = ("[yellow]внимание[/]" if check.warning else "[green]да[/]") if check.ok else "[red]НЕТ[/]"
+                table.add_row(check.name, verdict, check.detail)
             console.print(table)
-    if not quick and not assignment:
+    if not quick:
+        hints = total_hint_stats(reports)
+        console.print(f"Подсказки мутантов ({', '.join(a.id for a in targets)}): {hints.summary()}", highlight=False)
+    if not quick and not assignments:
         total = count_mutants(loaded)
         console.print(f"Мутантов в курсе: {total}")
     if all_ok:

@@ -70,9 +70,19 @@ def _last_line_in(exc: BaseException, path: Path) -> int | None:
 
 
 def with_replacement(module: types.ModuleType, name: str, replacement) -> types.SimpleNamespace:
-    """A copy of `module`'s namespace with one function replaced (how a mutant is built)."""
+    """A copy of `module`'s namespace with one function replaced (how a mutant is built).
+
+    The module's own functions are rebound to the copy, so those that call `name`
+    (sigmoid_grad calling sigmoid) call the replacement — as in a student's file
+    where the wrong definition comes last."""
     namespace = {k: v for k, v in vars(module).items() if not k.startswith("__")}
     namespace[name] = replacement
+    globals_ = {**vars(module), name: replacement}
+    for key, value in list(namespace.items()):
+        if isinstance(value, types.FunctionType) and value.__globals__ is vars(module) and key != name:
+            clone = types.FunctionType(value.__code__, globals_, value.__name__, value.__defaults__, value.__closure__)
+            clone.__kwdefaults__ = value.__kwdefaults__
+            namespace[key] = globals_[key] = clone
     return types.SimpleNamespace(**namespace)
 
 

@@ -24,12 +24,13 @@ from ..submission import SubmissionError, describe_homoglyph, homoglyph_of, read
 from ..testing import GradingFailure
 from .import_advice import advise
 from .loader import SubmissionLoadError, load_module_from_source
-from .recording import RecordedCall, match_mutants, recording
+from .recording import RecordedCall, TestCalls, explain_submission, recording
 
 INPROCESS = "inprocess"
 SUBJECTS_PLUGIN = "nngrader-subjects"
 HINTS_PLUGIN = "nngrader-hints"
 RESULT_KEY = "nngrader"
+CALLS_KEY = "nngrader-calls"
 
 
 class Subjects:
@@ -74,8 +75,9 @@ class Hints:
     def __init__(self, reference: Any, mutants: list, build: Callable):
         self.reference, self.mutants, self.build = reference, mutants, build
 
-    def explain(self, calls: list[RecordedCall]) -> list:
-        return match_mutants(calls, self.reference, self.mutants, self.build) if calls else []
+    def explain(self, tests: list[TestCalls]) -> dict:
+        """{failed test key: [mutant, ...]} for one submission's tests (see recording.explain_submission)."""
+        return explain_submission(tests, self.reference, self.mutants, self.build)
 
 
 class StudentModule:
@@ -229,6 +231,11 @@ def _marker(item: pytest.Item) -> tuple[float, str | None]:
     return float(mark.kwargs.get("points", 0.0)), mark.kwargs.get("function")
 
 
+def _rule(item: pytest.Item) -> str | None:
+    mark = item.get_closest_marker("nngrader_rule")
+    return str(mark.args[0]) if mark is not None and mark.args else None
+
+
 def _subject_of(item: pytest.Item) -> str | None:
     callspec = getattr(item, "callspec", None)
     return callspec.params.get("student") if callspec is not None else None
@@ -322,18 +329,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if report.failed and call.excinfo is not None:
         info["message"] = russian_failure(call.excinfo, student.source_file if student else None)
         info["details"] = jsonable(getattr(call.excinfo.value, "details", {}) or {})
-        hints = item.config.pluginmanager.get_plugin(HINTS_PLUGIN)
-        if hints is not None and student is not None and student.calls:
-            matched = hints.explain(student.calls)
-            if matched:  # observably identical mistakes share the test: show each hint once
-                info["hint"] = "\n".join(dict.fromkeys(m.hint for m in matched))
-                info["mutant_id"] = ",".join(m.id for m in matched)
     elif report.skipped and call.excinfo is not None:
         info["message"] = f"тест пропущен: {call.excinfo.value}"
     if report.failed and function is not None:
         # What a student reads under plain `pytest`: the Russian message, not the harness's traceback.
-        report.longrepr = f"{function}: {info['message']}" + (f"\nПодсказка: {info['hint']}" if info.get("hint") else "")
+        report.longrepr = f"{function}: {info['message']}"
+    info["rule"] = _rule(item)
     report.user_properties.append((RESULT_KEY, info))
+    if report.when == "call" and student is not None and student.calls:
+        # Hints are chosen after the submission's last test, from the calls of all its tests.
+        report.user_properties.append((CALLS_KEY, student.calls))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:

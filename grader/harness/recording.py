@@ -1,28 +1,37 @@
 """Record the calls a test makes to the student's code, to recognise known mistakes later.
 
-When a test fails, the same calls are replayed on every mutant of the
-assignment (trusted instructor code). A mutant matches when it reproduces
-what the student's code did on every call — the value (or the exception),
-whether it modified its inputs, whether it raised a numeric warning — while
-the reference does not. Its targeted hint then goes into the feedback.
+Every call a test makes is logged with its outcome (the value or the exception),
+whether it modified its inputs and which numeric warnings it raised. After the
+last test of a submission, the calls are replayed on the reference and on the
+assignment's mutants (trusted instructor code). A deviation is a call of a failed
+test where the reference does not behave like the student; a mutant explains the
+deviations it reproduces, and is a candidate only if it also agrees with every
+other reproducible call of its function — in passing tests as well as failing
+ones. Candidates are ranked by how many deviations they explain, and only an
+unambiguous best explanation gives a hint: none rather than a wrong one.
 """
 from __future__ import annotations
 
 import time
 import warnings
-from dataclasses import dataclass
-from typing import Any, Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable, Iterable
 
 import numpy as np
 
 from ..sandbox.inplace import write_count
 
 MAX_RECORDED_CALLS = 50
-MATCH_BUDGET_S = 3.0
+BASE_BUDGET_S = 5.0      # per submission with failures, plus
+MATCH_BUDGET_S = 3.0     # per failed test, spent on all of them together
+MAX_BUDGET_S = 30.0
+SLOW_CALL_S = 1.0        # replaying such calls (training loops) would stall grading
+CHEAP_REPLAY_S = 0.2     # a reference replay this fast is repeated to tell random calls from deterministic ones
 MAX_HINTS = 2
+MAX_WARNING_TEXT = 120
 
 
-@dataclass
+@dataclass(eq=False)
 class RecordedCall:
     name: str
     args: tuple
@@ -30,7 +39,11 @@ class RecordedCall:
     outcome: tuple  # ("value", v) or ("error", builtin exception name)
     duration: float
     mutated: bool = False   # the call changed an array it was given
-    warned: bool = False    # the call raised a warning (overflow, division by zero…)
+    warnings: frozenset = frozenset()  # "Category: message" of each numeric warning it raised
+
+    @property
+    def warned(self) -> bool:
+        return bool(self.warnings)
 
 
 def _snapshot(value: Any) -> Any:
@@ -68,6 +81,11 @@ def _error_name(exc: BaseException) -> str:
     return next((c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins"), "Exception")
 
 
+def _warning_kinds(caught: list) -> frozenset:
+    """What went wrong numerically ("RuntimeWarning: overflow encountered in exp"), not where."""
+    return frozenset(f"{w.category.__name__}: {str(w.message)[:MAX_WARNING_TEXT]}" for w in caught)
+
+
 def _observe(function: Callable, args: tuple, kwargs: dict, before: tuple | None = None) -> tuple[tuple, bool, list]:
     """Call and return (outcome, mutated, caught warnings); exceptions become outcomes.
 
@@ -96,7 +114,8 @@ def recording(name: str, function: Callable, log: list[RecordedCall]) -> Callabl
         outcome, mutated, caught = _observe(function, args, kwargs, saved)
         for w in caught:  # hand them on: the test's own `no_warnings` must still see them
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-        log.append(RecordedCall(name, *saved, outcome[:2], time.monotonic() - started, mutated, bool(caught)))
+        log.append(RecordedCall(name, *saved, outcome[:2], time.monotonic() - started, mutated,
+                                _warning_kinds(caught)))
         if outcome[0] == "error":
             raise outcome[2]
         return outcome[1]
@@ -124,37 +143,176 @@ def _kind(array: np.ndarray) -> str:
     return {"b": "bool", "i": "int", "u": "int", "f": "float", "c": "complex"}.get(array.dtype.kind, "other")
 
 
-def _replay(module: Any, call: RecordedCall) -> tuple:
-    """(outcome, mutated, warned) of `module` on the recorded call."""
+Observation = tuple  # (outcome, mutated, warning kinds)
+
+
+def _replay(module: Any, call: RecordedCall) -> Observation:
+    """(outcome, mutated, warning kinds) of `module` on the recorded call."""
     function = getattr(module, call.name, None)
     if function is None:
-        return ("error", "AttributeError"), False, False
+        return ("error", "AttributeError"), False, frozenset()
     outcome, mutated, caught = _observe(function, _snapshot(call.args), _snapshot(call.kwargs))
-    return outcome[:2], mutated, bool(caught)
+    return outcome[:2], mutated, _warning_kinds(caught)
 
 
-def _matches(observed: tuple, call: RecordedCall) -> bool:
-    outcome, mutated, warned = observed
-    if (mutated, warned) != (call.mutated, call.warned) or outcome[0] != call.outcome[0]:
+def _agree(a: Observation, b: Observation) -> bool:
+    (out_a, mut_a, warn_a), (out_b, mut_b, warn_b) = a, b
+    if (mut_a, warn_a) != (mut_b, warn_b) or out_a[0] != out_b[0]:
         return False
-    return outcome[1] == call.outcome[1] if outcome[0] == "error" else _same(outcome[1], call.outcome[1])
+    return out_a[1] == out_b[1] if out_a[0] == "error" else _same(out_a[1], out_b[1])
+
+
+def _observed(call: RecordedCall) -> Observation:
+    return call.outcome, call.mutated, call.warnings
+
+
+@dataclass
+class TestCalls:
+    """What one test saw of the student's code: its calls and whether the test failed."""
+
+    __test__ = False
+    key: Hashable
+    calls: list[RecordedCall]
+    failed: bool
+
+
+@dataclass
+class _Candidate:
+    mutant: Any
+    explained: frozenset = field(default_factory=frozenset)  # ids of deviating calls it reproduces
+
+
+def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, build: Callable,
+                       budget_s: float | None = None) -> dict[Hashable, list]:
+    """Which mutants explain the failures of one submission: {failed test key: [mutant, ...]}.
+
+    A deviation is a call of a failed test where the reference does not behave like the
+    student. A mutant is a candidate when (1) it reproduces every reproducible call of its
+    own function, in every test, (2) wherever it behaves unlike the reference on the other
+    deviating functions it behaves like the student, and (3) it reproduces at least one
+    deviation. Calls nobody can reproduce (unseeded random draws; a passing test's call
+    where the student differs from the reference within the test's tolerance) are no
+    evidence either way. Candidates are chosen greedily by the number of still unexplained
+    deviations they reproduce; equally good candidates with different hints are dropped
+    (no guessing). Each failed test then gets the hints of the chosen mutants that
+    reproduce one of its deviations. Work stops at the budget; an unfinished check counts
+    as no evidence, so a slow submission gets fewer hints, never wrong ones.
+    """
+    if budget_s is None:
+        budget_s = min(MAX_BUDGET_S, BASE_BUDGET_S + MATCH_BUDGET_S * sum(t.failed for t in tests))
+    deadline = time.monotonic() + budget_s
+    failed_calls = [c for t in tests if t.failed for c in t.calls]
+    if not failed_calls or not mutants:
+        return {}
+    by_name: dict[str, list[RecordedCall]] = {}
+    for t in tests:
+        for c in t.calls:
+            by_name.setdefault(c.name, []).append(c)
+    slow = {name for name, calls in by_name.items() if any(c.duration > SLOW_CALL_S for c in calls)}
+
+    ref_cache: dict[int, Observation] = {}
+    ref_time: dict[int, float] = {}
+
+    def ref_of(call: RecordedCall) -> Observation:
+        if id(call) not in ref_cache:
+            started = time.monotonic()
+            ref_cache[id(call)] = _replay(reference, call)
+            ref_time[id(call)] = time.monotonic() - started
+        return ref_cache[id(call)]
+
+    # Calls nobody can reproduce are no evidence: random draws without a seed (the reference
+    # disagrees with itself), or a passing test's call where the student differs from the
+    # reference only within the test's tolerance or by chance.
+    unreliable: set[int] = set()
+    deviations: dict[int, RecordedCall] = {}
+    for c in failed_calls:
+        if c.name in slow or _agree(ref_of(c), _observed(c)):
+            continue
+        if ref_time[id(c)] > CHEAP_REPLAY_S or _agree(_replay(reference, c), ref_of(c)):
+            deviations[id(c)] = c
+        else:
+            unreliable.add(id(c))
+    if not deviations:
+        return {}  # the student behaves like the reference on these calls: nothing to explain
+    deviating_names = {c.name for c in deviations.values()}
+    passing = {id(c) for t in tests if not t.failed for c in t.calls}
+
+    # Phase 1: every mutant of a deviating function against the deviations alone (cheap, decisive).
+    plausible: list[tuple[Any, Any, set]] = []
+    for mutant in mutants:
+        if mutant.function not in deviating_names or mutant.function in slow:
+            continue
+        if time.monotonic() > deadline:
+            break
+        variant = build(reference, mutant.function, mutant.replacement)
+        explained = _check(variant, mutant.function, deviations.values(), ref_of, deadline, deviations, passing)
+        if explained:
+            plausible.append((mutant, variant, explained))
+    # Phase 2: the most explanatory first, against every other call of the functions involved.
+    candidates: list[_Candidate] = []
+    for mutant, variant, explained in sorted(plausible, key=lambda p: len(p[2]), reverse=True):
+        rest = [c for name in [mutant.function, *sorted(deviating_names - {mutant.function})]
+                for c in by_name.get(name, ()) if id(c) not in deviations and id(c) not in unreliable]
+        if _check(variant, mutant.function, rest, ref_of, deadline, deviations, passing) is not None:
+            candidates.append(_Candidate(mutant, frozenset(explained)))
+
+    chosen = _choose(candidates, set(deviations))
+    result: dict[Hashable, list] = {}
+    for t in tests:
+        if not t.failed:
+            continue
+        own = {id(c) for c in t.calls} & set(deviations)
+        hits = [c.mutant for c in chosen if c.explained & own]
+        if hits:
+            result[t.key] = hits
+    return result
+
+
+def _check(variant: Any, function: str, calls: Iterable[RecordedCall], ref_of: Callable, deadline: float,
+           deviations: dict, passing: set) -> set | None:
+    """Ids of the student's deviations among `calls` that `variant` reproduces; None if it
+    contradicts the student on one of them (or time ran out: unfinished evidence is no evidence).
+
+    The reference is replayed only where the variant and the student disagree (replaying a
+    training loop twice per call is what makes hints slow)."""
+    explained = set()
+    for call in calls:
+        if time.monotonic() > deadline:
+            return None
+        student = _observed(call)
+        mine = _replay(variant, call)
+        if _agree(mine, student):
+            if id(call) in deviations:
+                explained.add(id(call))
+            continue
+        ref = ref_of(call)
+        if id(call) in passing and not _agree(ref, student):
+            continue  # a passing test's call nobody reproduces (tolerance, chance): no evidence
+        if call.name == function or not _agree(mine, ref):
+            return None  # the mistake predicts behaviour the student does not show
+    return explained
+
+
+def _choose(candidates: list[_Candidate], open_ids: set) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    remaining = set(open_ids)
+    pool = list(candidates)
+    while remaining and pool and len(chosen) < MAX_HINTS:
+        best = max(len(c.explained & remaining) for c in pool)
+        if best == 0:
+            break
+        top = [c for c in pool if len(c.explained & remaining) == best]
+        covered = top[0].explained & remaining
+        twins = [c for c in top if c.explained & remaining == covered]
+        pool = [c for c in pool if c not in twins]
+        remaining -= covered
+        if len({c.mutant.hint for c in twins}) > 1:
+            continue  # observably equivalent mistakes with different hints: naming one would be a guess
+        chosen.append(twins[0])
+        pool = [c for c in pool if c.mutant.function != twins[0].mutant.function]
+    return chosen
 
 
 def match_mutants(calls: list[RecordedCall], reference: Any, mutants: list, build: Callable) -> list:
-    """Mutants that reproduce every recorded call where the reference does not (at most MAX_HINTS)."""
-    deadline = time.monotonic() + MATCH_BUDGET_S
-    names = {c.name for c in calls}
-    candidates = [m for m in mutants if m.function in names
-                  and not any(c.duration > 1.0 for c in calls if c.name == m.function)]  # replaying training stalls
-    if not candidates:
-        return []
-    if all(_matches(_replay(reference, c), c) for c in calls):
-        return []  # the student behaves like the reference on these calls: nothing to explain
-    found = []
-    for mutant in candidates:
-        if time.monotonic() > deadline or len(found) >= MAX_HINTS:
-            break
-        variant = build(reference, mutant.function, mutant.replacement)
-        if all(_matches(_replay(variant, c), c) for c in calls):
-            found.append(mutant)
-    return found
+    """The mutants that explain one failed test seen on its own (kept for callers of the old API)."""
+    return explain_submission([TestCalls(0, calls, True)], reference, mutants, build).get(0, [])

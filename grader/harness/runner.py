@@ -12,7 +12,8 @@ from typing import Any, Callable
 
 import pytest
 
-from .plugin import HINTS_PLUGIN, RESULT_KEY, SUBJECTS_PLUGIN, Hints, Subjects
+from .plugin import CALLS_KEY, HINTS_PLUGIN, RESULT_KEY, SUBJECTS_PLUGIN, Hints, Subjects
+from .recording import TestCalls
 
 _EMPTY_INI = Path(__file__).with_name("pytest.ini")
 # Per-test bookkeeping a grading session does not need; together ~0.2 ms per test and submission.
@@ -36,6 +37,7 @@ class TestResult:
     details: dict = field(default_factory=dict)
     hint: str | None = None
     mutant_id: str | None = None
+    rule: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -45,20 +47,39 @@ class _Collector:
     """Merges setup/call/teardown reports into one TestResult per test.
 
     Items run subject by subject; when the subject changes, the previous one is
-    complete and `on_subject_done(subject, results)` hands its results on at once.
+    complete: its failures get their hints (from the calls of all its tests) and
+    `on_subject_done(subject, results)` hands its results on at once.
     """
 
-    def __init__(self, on_subject_done: Callable[[str | None, list[TestResult]], None] | None = None) -> None:
+    def __init__(self, on_subject_done: Callable[[str | None, list[TestResult]], None] | None = None,
+                 hints: Hints | None = None) -> None:
         self.results: dict[str, TestResult] = {}
         self.errors: list[str] = []
         self.on_subject_done = on_subject_done
+        self.hints = hints
         self._current: str | None = None
         self._pending: list[TestResult] = []
+        self._calls: dict[int, list] = {}
 
     def flush(self) -> None:
+        if self.hints is not None and self._pending:
+            self._add_hints()
         if self.on_subject_done is not None and self._pending:
             self.on_subject_done(self._current, self._pending)
         self._pending = []
+        self._calls = {}
+
+    def _add_hints(self) -> None:
+        tests = [TestCalls(i, self._calls.get(id(r), []), not r.passed) for i, r in enumerate(self._pending)]
+        try:
+            explained = self.hints.explain(tests)
+        except Exception:  # noqa: BLE001 - the outcomes compared are the student's data: no hint, never a crash
+            return
+        for i, matched in explained.items():
+            result = self._pending[i]
+            # Observably identical mistakes share the test: show each hint once.
+            result.hint = "\n".join(dict.fromkeys(m.hint for m in matched))
+            result.mutant_id = ",".join(m.id for m in matched)
 
     def pytest_sessionfinish(self) -> None:
         self.flush()
@@ -78,11 +99,14 @@ class _Collector:
             )
             self._pending.append(result)
         result.duration += report.duration
+        result.rule = info.get("rule")
+        calls = dict(report.user_properties).get(CALLS_KEY)
+        if calls:
+            self._calls[id(result)] = calls
         if not report.passed and result.passed:
             result.passed = False
             result.message = info.get("message") or "тест не пройден"
             result.details = info.get("details") or {}
-            result.hint, result.mutant_id = info.get("hint"), info.get("mutant_id")
         result.points = result.max_points if result.passed else 0.0
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
@@ -104,7 +128,7 @@ def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None 
     `isolation` is "inprocess" (self-check, trusted code) or a sandbox level
     ("full", "reduced") for grading; `limits` is course.yaml's Limits.
     """
-    collector = _Collector(on_subject_done)
+    collector = _Collector(on_subject_done, hints)
     plugins: list[Any] = [collector]
     args = [str(test_file), "-c", str(_EMPTY_INI), "--rootdir", str(Path(test_file).parent),
             "-p", "grader.harness.plugin", "--import-mode=importlib",

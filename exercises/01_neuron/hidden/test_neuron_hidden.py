@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from grader.testing import (GradingFailure, assert_close, assert_float, assert_true, points,
-                            raises_value_error, reference, unchanged)
+                            raises_value_error, reference, rule, unchanged)
 
 ref = reference("neuron")
 
@@ -27,6 +27,7 @@ def _rng(seed):
 
 # ====================================================================== weighted_sum (20)
 
+@rule("weighted-sum-single")
 @points(6, "weighted_sum")
 @pytest.mark.parametrize("n", [1, 3, 10])
 def test_weighted_sum_single_example(student, n):
@@ -37,6 +38,7 @@ def test_weighted_sum_single_example(student, n):
     assert_close(assert_float(student.weighted_sum(x, w, b), what), expected, what=what)
 
 
+@rule("weighted-sum-batch")
 @points(6, "weighted_sum")
 @pytest.mark.parametrize("shape", [(1, 4), (6, 3), (50, 8)])
 def test_weighted_sum_batch(student, shape):
@@ -47,6 +49,7 @@ def test_weighted_sum_batch(student, shape):
                  what=f"weighted_sum для пакета X формы {shape} (ожидается массив формы ({shape[0]},))")
 
 
+@rule("weighted-sum-bias-integers")
 @points(2, "weighted_sum")
 def test_weighted_sum_bias_and_integers(student):
     # Нулевые входы и нулевые веса: остаётся только смещение; целые входы тоже должны работать.
@@ -59,6 +62,7 @@ def test_weighted_sum_bias_and_integers(student):
                  what="weighted_sum для целочисленных x, w, b")
 
 
+@rule("inputs-unchanged")
 @points(2, "weighted_sum")
 def test_weighted_sum_keeps_inputs(student):
     rng = _rng(300)
@@ -69,15 +73,21 @@ def test_weighted_sum_keeps_inputs(student):
     assert_close(z, expected, what="weighted_sum для пакета X формы (5, 3)")
 
 
+@rule("shape-errors")
 @points(4, "weighted_sum")
 @pytest.mark.parametrize("x_shape, w_shape", [((3,), (2,)), ((4, 3), (5,))])
 def test_weighted_sum_incompatible_shapes(student, x_shape, w_shape):
+    # Баллы за ValueError — только вместе с работающим вычислением на верных входах.
+    X, w = _rng(310).normal(size=(4, 3)), _rng(311).normal(size=3)
+    assert_close(student.weighted_sum(X, w, 0.5), ref.weighted_sum(X, w, 0.5),
+                 what="weighted_sum для верных входов X (4, 3), w (3,)")
     with raises_value_error(f"weighted_sum для x формы {x_shape} и w формы {w_shape}"):
         student.weighted_sum(np.ones(x_shape), np.ones(w_shape), 0.0)
 
 
 # ====================================================================== neuron (30)
 
+@rule("neuron-activations")
 @points(10, "neuron")
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_neuron_batch(student, activation):
@@ -88,6 +98,7 @@ def test_neuron_batch(student, activation):
                  what=f"neuron(X, w, b, {activation!r}) для пакета X формы (12, 4)")
 
 
+@rule("neuron-single")
 @points(5, "neuron")
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_neuron_single_example(student, activation):
@@ -98,6 +109,7 @@ def test_neuron_single_example(student, activation):
     assert_close(assert_float(student.neuron(x, w, b, activation), what), expected, what=what)
 
 
+@rule("neuron-default")
 @points(3, "neuron")
 def test_neuron_default_activation_is_sigmoid(student):
     rng = _rng(600)
@@ -107,6 +119,7 @@ def test_neuron_default_activation_is_sigmoid(student):
                  what="neuron(X, w, b) без аргумента activation (по умолчанию — sigmoid)")
 
 
+@rule("step-at-zero")
 @points(3, "neuron")
 def test_neuron_step_at_zero(student):
     # Целые входы и веса: у части строк z равно нулю точно, и там step обязан дать 1.0.
@@ -120,6 +133,7 @@ def test_neuron_step_at_zero(student):
                  what="neuron(x, w, b, 'step') для одного примера с z = -0.25")
 
 
+@rule("large-z")
 @points(3, "neuron")
 def test_neuron_large_z(student):
     X = np.array([[1.0], [-1.0], [0.5], [-0.5], [0.0]])
@@ -130,13 +144,20 @@ def test_neuron_large_z(student):
                      what=f"neuron(X, w, 0, {activation!r}) при z из {{±1e4, ±5e3, 0}}")
 
 
+@rule("unknown-activation")
 @points(3, "neuron")
 @pytest.mark.parametrize("name", ["softplus", "leaky_relu", ""])
 def test_neuron_unknown_activation(student, name):
+    x, w = np.array([0.5, -1.0]), np.array([1.0, 2.0])
+    for activation in ACTIVATIONS:
+        what = f"neuron(x, w, 0, {activation!r}) для x = [0.5, -1]"
+        assert_close(assert_float(student.neuron(x, w, 0.0, activation), what), ref.neuron(x, w, 0.0, activation),
+                     what=what)
     with raises_value_error(f"neuron(x, w, b, {name!r}) — неизвестная активация"):
         student.neuron(np.array([0.5, -1.0]), np.array([1.0, 2.0]), 0.0, name)
 
 
+@rule("inputs-unchanged")
 @points(3, "neuron")
 def test_neuron_keeps_inputs(student):
     rng = _rng(700)
@@ -150,6 +171,7 @@ def test_neuron_keeps_inputs(student):
 
 # ====================================================================== dense_forward (20)
 
+@rule("dense-forward")
 @points(10, "dense_forward")
 @pytest.mark.parametrize("m, n_in, n_out", [(1, 3, 2), (5, 4, 3), (32, 10, 7), (4, 4, 4), (6, 1, 1)])
 def test_dense_forward_random(student, m, n_in, n_out):
@@ -160,6 +182,7 @@ def test_dense_forward_random(student, m, n_in, n_out):
                  what=f"dense_forward для X {X.shape}, W {W.shape}, b {b.shape} (ожидается форма ({m}, {n_out}))")
 
 
+@rule("dense-bias")
 @points(3, "dense_forward")
 def test_dense_forward_bias_per_neuron(student):
     # На нулевом входе каждая строка Z равна b: смещение у каждого нейрона своё, общее для всех примеров.
@@ -169,6 +192,7 @@ def test_dense_forward_bias_per_neuron(student):
                  what="dense_forward при нулевом X формы (4, 2) и b формы (3,)")
 
 
+@rule("inputs-unchanged")
 @points(3, "dense_forward")
 def test_dense_forward_keeps_inputs(student):
     rng = _rng(901)
@@ -179,9 +203,14 @@ def test_dense_forward_keeps_inputs(student):
     assert_close(Z, expected, what="dense_forward для X (5, 3), W (3, 2), b (2,)")
 
 
+@rule("shape-errors")
 @points(4, "dense_forward")
 @pytest.mark.parametrize("x_shape, w_shape, b_shape", [((4, 3), (2, 5), (5,)), ((4, 3), (3, 5), (4,))])
 def test_dense_forward_incompatible_shapes(student, x_shape, w_shape, b_shape):
+    rng = _rng(902)
+    X, W, b = rng.normal(size=(4, 3)), rng.normal(size=(3, 5)), rng.normal(size=5)
+    assert_close(student.dense_forward(X, W, b), ref.dense_forward(X, W, b),
+                 what="dense_forward для верных входов X (4, 3), W (3, 5), b (5,)")
     with raises_value_error(f"dense_forward для X {x_shape}, W {w_shape}, b {b_shape}"):
         student.dense_forward(np.ones(x_shape), np.ones(w_shape), np.ones(b_shape))
 
@@ -197,9 +226,7 @@ TRUTH = {
 INPUTS = np.array(list(itertools.product([0.0, 1.0], repeat=2)))
 
 
-@points(20, "gate_weights")
-@pytest.mark.parametrize("gate", list(TRUTH))
-def test_gate_truth_table(student, gate):
+def _check_gate(student, gate):
     result = student.gate_weights(gate)
     assert_true(isinstance(result, (tuple, list)) and len(result) == 2,
                 f"gate_weights({gate!r}) должна вернуть пару (w, b), получено: {type(result).__name__}")
@@ -214,14 +241,25 @@ def test_gate_truth_table(student, gate):
                            + "; ".join(wrong) + " (напомним: step(0) = 1)")
 
 
+@rule("gate-truth-table")
+@points(20, "gate_weights")
+@pytest.mark.parametrize("gate", list(TRUTH))
+def test_gate_truth_table(student, gate):
+    _check_gate(student, gate)
+
+
+@rule("gate-xor")
 @points(5, "gate_weights")
 def test_gate_xor_refused(student):
+    _check_gate(student, "and")  # отказ засчитывается только вместе с работающими вентилями
     with raises_value_error("gate_weights('xor') — XOR одним нейроном не реализуется"):
         student.gate_weights("xor")
 
 
+@rule("gate-xor-message")
 @points(1, "gate_weights")
 def test_gate_xor_message_in_russian(student):
+    _check_gate(student, "or")
     try:
         student.gate_weights("xor")
     except ValueError as exc:
@@ -234,8 +272,10 @@ def test_gate_xor_message_in_russian(student):
     raise GradingFailure("gate_weights('xor'): ожидалось ValueError, но функция завершилась без ошибки")
 
 
+@rule("gate-unknown")
 @points(4, "gate_weights")
 @pytest.mark.parametrize("gate", ["nor", "xnor", ""])
 def test_gate_unknown_name(student, gate):
+    _check_gate(student, "nand")
     with raises_value_error(f"gate_weights({gate!r}) — неизвестный вентиль"):
         student.gate_weights(gate)

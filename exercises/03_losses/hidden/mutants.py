@@ -37,6 +37,14 @@ def mse_silent_broadcast(y_true, y_pred):
     return float(np.mean((_f(y_pred) - _f(y_true)) ** 2))
 
 
+@mutant("mse", hint="np.mean(..., axis=0) усредняет только по строкам и для матрицы возвращает массив, а потеря — "
+                    "одно число: среднее по всем элементам.")
+def mse_mean_axis0(y_true, y_pred):
+    y_true, y_pred = ref._same_shape(y_true, y_pred, "y_true", "y_pred")
+    loss = np.mean((y_pred - y_true) ** 2, axis=0)
+    return float(loss) if np.ndim(loss) == 0 else loss
+
+
 # ------------------------------------------------------------------ mse_grad
 
 @mutant("mse_grad", hint="Производная квадрата (y_pred − y_true)² даёт множитель 2 — похоже, он потерян.")
@@ -63,6 +71,7 @@ def mse_grad_wrong_sign(y_true, y_pred):
 @mutant("binary_cross_entropy", hint="При вероятности ровно 0 или 1 получается ln 0 = −inf. Вероятности "
                                      "нужно заранее ограничить отрезком [eps, 1 − eps].")
 def bce_without_clipping(y_true, p, eps=1e-12):
+    ref._check_eps(eps)
     y, p = ref._same_shape(y_true, p, "y_true", "p")
     return float(-np.mean(y * np.log(p) + (1.0 - y) * np.log(1.0 - p)))
 
@@ -70,6 +79,7 @@ def bce_without_clipping(y_true, p, eps=1e-12):
 @mutant("binary_cross_entropy", hint="Логарифм вероятности меньше нуля, а потеря должна быть "
                                      "неотрицательной: проверьте знак перед суммой.")
 def bce_without_minus(y_true, p, eps=1e-12):
+    ref._check_eps(eps)
     y, p = ref._same_shape(y_true, p, "y_true", "p")
     p = np.clip(p, eps, 1.0 - eps)
     return float(np.mean(y * np.log(p) + (1.0 - y) * np.log(1.0 - p)))
@@ -81,11 +91,19 @@ def bce_hardcoded_eps(y_true, p, eps=1e-12):
     return ref.binary_cross_entropy(y_true, p, eps=1e-7)
 
 
+@mutant("binary_cross_entropy", hint="Бинарная кросс-энтропия усредняется по всем N элементам, а не только по числу "
+                                     "строк: для матрицы (m, d) делите сумму на m·d.")
+def bce_mean_over_rows(y_true, p, eps=1e-12):
+    loss = ref.binary_cross_entropy(y_true, p, eps)
+    return loss * _f(p).size / _f(p).shape[0]
+
+
 # ------------------------------------------------------------------ binary_cross_entropy_grad
 
 @mutant("binary_cross_entropy_grad", hint="Градиент по p содержит деление на p и на 1 − p: при p = 0 или "
                                           "p = 1 получается деление на ноль. Обрежьте p так же, как в самой потере.")
 def bce_grad_without_clipping(y_true, p, eps=1e-12):
+    ref._check_eps(eps)
     y, p = ref._same_shape(y_true, p, "y_true", "p")
     return (-(y / p) + (1.0 - y) / (1.0 - p)) / p.size
 
@@ -93,6 +111,7 @@ def bce_grad_without_clipping(y_true, p, eps=1e-12):
 @mutant("binary_cross_entropy_grad", hint="Это градиент по логиту z (для p = σ(z)), а просят градиент по "
                                           "самой вероятности p. Продифференцируйте y·ln p + (1 − y)·ln(1 − p) по p.")
 def bce_grad_wrt_logits(y_true, p, eps=1e-12):
+    ref._check_eps(eps)
     y, p = ref._same_shape(y_true, p, "y_true", "p")
     return (p - y) / p.size
 
@@ -100,9 +119,16 @@ def bce_grad_wrt_logits(y_true, p, eps=1e-12):
 @mutant("binary_cross_entropy_grad", hint="Потеря усредняется по N элементам, поэтому в градиенте нужен "
                                           "множитель 1/N.")
 def bce_grad_without_mean(y_true, p, eps=1e-12):
+    ref._check_eps(eps)
     y, p = ref._same_shape(y_true, p, "y_true", "p")
     p = np.clip(p, eps, 1.0 - eps)
     return -(y / p) + (1.0 - y) / (1.0 - p)
+
+
+@mutant("binary_cross_entropy_grad", hint="Знак: потеря — это МИНУС среднее логарифма правдоподобия, поэтому "
+                                          "∂L/∂p = (−y/p + (1 − y)/(1 − p))/N. Сейчас знак противоположный.")
+def bce_grad_wrong_sign(y_true, p, eps=1e-12):
+    return -ref.binary_cross_entropy_grad(y_true, p, eps)
 
 
 # ------------------------------------------------------------------ bce_with_logits
@@ -129,6 +155,11 @@ def bce_with_logits_wrong_sign(y_true, z):
     return float(np.mean(np.maximum(z, 0.0) + z * y + np.log1p(np.exp(-np.abs(z)))))
 
 
+@mutant("bce_with_logits", hint="Потеря должна быть средним по всем элементам, а не суммой.")
+def bce_with_logits_sum(y_true, z):
+    return ref.bce_with_logits(y_true, z) * _f(z).size
+
+
 # ------------------------------------------------------------------ bce_with_logits_grad
 
 @mutant("bce_with_logits_grad", hint="σ(z) = 1 / (1 + e^(−z)) в лоб переполняется при z = −1e4 "
@@ -145,6 +176,19 @@ def bce_with_logits_grad_without_mean(y_true, z):
     return ref._sigmoid(z) - y
 
 
+@mutant("bce_with_logits_grad", hint="Знак: градиент потери по z равен (σ(z) − y)/N — он положителен, когда модель "
+                                     "завышает вероятность. Сейчас знак противоположный.")
+def bce_with_logits_grad_wrong_sign(y_true, z):
+    return -ref.bce_with_logits_grad(y_true, z)
+
+
+@mutant("bce_with_logits_grad", hint="В градиенте (σ(z) − y)/N потеряна метка y: производная зависит от того, "
+                                     "какой ответ верный.")
+def bce_with_logits_grad_without_labels(y_true, z):
+    y, z = ref._same_shape(y_true, z, "y_true", "z")
+    return ref._sigmoid(z) / z.size
+
+
 # ------------------------------------------------------------------ categorical_cross_entropy
 
 @mutant("categorical_cross_entropy", hint="Сумма по классам делится на число примеров m, а не на число "
@@ -157,6 +201,7 @@ def cce_mean_over_all_elements(y_true, p, eps=1e-12):
 @mutant("categorical_cross_entropy", hint="При нулевой вероятности верного класса получается ln 0 = −inf. "
                                           "Ограничьте вероятности снизу значением eps.")
 def cce_without_clipping(y_true, p, eps=1e-12):
+    ref.categorical_cross_entropy(y_true, np.full(np.shape(p), 0.5), eps)  # the reference's argument checks
     p = _f(p)
     m, k = p.shape
     y = np.asarray(y_true)
@@ -186,6 +231,19 @@ def cce_no_label_check(y_true, p, eps=1e-12):
     if y.ndim == 1:
         return float(-np.mean(logp[np.arange(m), y.astype(np.int64)]))
     return float(-np.sum(_f(y) * logp) / m)
+
+
+@mutant("categorical_cross_entropy", hint="p[:, y] выбирает для каждой строки ВСЕ столбцы из y (получается матрица "
+                                          "m×m), а нужна одна вероятность верного класса в каждой строке: "
+                                          "p[np.arange(m), y].")
+def cce_fancy_index_columns(y_true, p, eps=1e-12):
+    ref.categorical_cross_entropy(y_true, p, eps)  # the reference's checks
+    p = _f(p)
+    y = np.asarray(y_true)
+    logp = np.log(np.clip(p, eps, 1.0))
+    if y.ndim == 1:
+        return float(-np.mean(logp[:, y.astype(np.int64)]))
+    return float(-np.sum(_f(y) * logp) / p.shape[0])
 
 
 # ------------------------------------------------------------------ softmax_cross_entropy
@@ -245,3 +303,13 @@ def sce_softmax_over_batch_axis(logits, y):
 def sce_loss_sum(logits, y):
     loss, d = ref.softmax_cross_entropy(logits, y)
     return loss * _f(logits).shape[0], d
+
+
+@mutant("softmax_cross_entropy", hint="Градиент по логитам — softmax МИНУС one-hot верного класса (и всё делится "
+                                      "на m). Похоже, one-hot не вычитается.")
+def sce_grad_without_onehot(logits, y):
+    z, labels, rows, m = _sce_parts(logits, y)
+    loss, _ = ref.softmax_cross_entropy(logits, y)
+    shifted = z - z.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    return loss, e / e.sum(axis=1, keepdims=True) / m

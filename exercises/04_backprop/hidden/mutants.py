@@ -30,6 +30,13 @@ def dense_backward_db_mean(dZ, X, W):
     return dX, dW, _f(dZ).mean(axis=0)
 
 
+@mutant("dense_backward", hint="db суммирует dZ по примерам батча (axis=0) и имеет форму (n_out,), как b; "
+                               "сумма по axis=1 складывает нейроны одного примера.")
+def dense_backward_db_wrong_axis(dZ, X, W):
+    dX, dW, _ = ref.dense_backward(dZ, X, W)
+    return dX, dW, _f(dZ).sum(axis=1)
+
+
 @mutant("dense_backward", hint="dW должен иметь ту же форму, что и W: (n_in, n_out). Проверьте порядок "
                                "множителей и транспонирование в произведении X и dZ.")
 def dense_backward_dW_transposed(dZ, X, W):
@@ -40,6 +47,7 @@ def dense_backward_dW_transposed(dZ, X, W):
 @mutant("dense_backward", hint="dX должен иметь форму X, (m, n_in): чтобы из dZ (m, n_out) получить "
                                "такую форму, W нужно транспонировать.")
 def dense_backward_dX_without_transpose(dZ, X, W):
+    ref.dense_backward(dZ, X, W)  # the reference's shape checks
     dZ, X, W = _f(dZ), _f(X), _f(W)
     return dZ @ W, X.T @ dZ, dZ.sum(axis=0)
 
@@ -83,6 +91,13 @@ def relu_backward_mask_only(dA, Z):
     return (Z > 0).astype(np.float64)
 
 
+@mutant("relu_backward", hint="Маску ReLU строят по входу активации Z (где нейрон был включён), а не по знаку "
+                              "пришедшего градиента dA.")
+def relu_backward_mask_from_dA(dA, Z):
+    dA, Z = ref._same_shape(dA, Z)
+    return dA * (dA > 0)
+
+
 # ------------------------------------------------------------------ sigmoid_backward
 
 @mutant("sigmoid_backward", hint="На вход приходит Z — значение до активации. Формула s·(1 − s) "
@@ -107,6 +122,14 @@ def sigmoid_backward_in_place(dA, Z):
     s = ref._sigmoid(Z)
     dA *= s * (1.0 - s)
     return dA
+
+
+@mutant("sigmoid_backward", hint="Формула e^(−Z) / (1 + e^(−Z))² верна математически, но при Z = −1e4 даёт "
+                                 "inf / inf = nan. Выразите производную через устойчиво посчитанную σ(Z).")
+def sigmoid_backward_naive_exp(dA, Z):
+    dA, Z = ref._same_shape(dA, Z)
+    e = np.exp(-Z)
+    return dA * e / (1.0 + e) ** 2
 
 
 # ------------------------------------------------------------------ numerical_gradient
@@ -204,7 +227,10 @@ def relative_error_global_ratio(a, b):
 
 # ------------------------------------------------------------------ mlp_loss_and_grads
 
-def _mlp_forward(params, X, y):
+def _mlp_forward(params, X, y, check=True):
+    """The reference's forward pass; with `check`, first its argument and label checks (ValueError)."""
+    if check:
+        ref.mlp_loss_and_grads(params, X, y)
     W1, b1, W2, b2 = (_f(params[k]) for k in ("W1", "b1", "W2", "b2"))
     X = _f(X)
     y = np.asarray(y).astype(np.int64)
@@ -277,9 +303,34 @@ def mlp_loss_sum(params, X, y):
     return loss * _f(X).shape[0], grads
 
 
-@mutant("mlp_loss_and_grads", hint="Метки не проверяются: метка k (или −1) молча ломает индексацию. "
-                                   "Метки вне 0 … k−1 должны давать ValueError с понятным сообщением.")
+@mutant("mlp_loss_and_grads", hint="Метки не проверяются: метка k даёт IndexError где-то внутри вычислений, а метка −1 "
+                                   "молча выбирает последний класс. Метки вне 0 … k−1 должны давать ValueError "
+                                   "с понятным сообщением.")
 def mlp_no_label_check(params, X, y):
-    W1, W2, X, y, m, Z1, A1, Z2, logp, rows, _ = _mlp_forward(params, X, y)
-    y = y % Z2.shape[1]
-    return ref.mlp_loss_and_grads(params, X, y)
+    W1, W2, X, y, m, Z1, A1, Z2, logp, rows, dZ2 = _mlp_forward(params, X, y, check=False)
+    loss = float(-np.mean(logp[rows, y]))
+    dZ2 /= m
+    dZ1 = (dZ2 @ W2.T) * (Z1 > 0)
+    return loss, {"W1": X.T @ dZ1, "b1": dZ1.sum(axis=0), "W2": A1.T @ dZ2, "b2": dZ2.sum(axis=0)}
+
+
+@mutant("mlp_loss_and_grads", hint="Логарифм от уже посчитанной вероятности: при логитах порядка 1e3 вероятность "
+                                   "верного класса округляется до 0, и log(0) = −inf. Считайте log-softmax через "
+                                   "log-sum-exp: z_c − max z − log Σ exp(z − max z).")
+def mlp_log_of_softmax(params, X, y):
+    W1, W2, X, y, m, Z1, A1, Z2, logp, rows, dZ2 = _mlp_forward(params, X, y)
+    s = np.exp(logp)
+    loss = float(-np.mean(np.log(s[rows, y])))
+    _, grads = ref.mlp_loss_and_grads(params, X, y)
+    return loss, grads
+
+
+@mutant("mlp_loss_and_grads", hint="log(p + 1e-12) прячет log(0), но искажает потерю: при логитах порядка 1e3 "
+                                   "она застревает около −ln(1e-12) ≈ 27.6 вместо сотен. Считайте log-softmax "
+                                   "через log-sum-exp.")
+def mlp_log_softmax_plus_eps(params, X, y):
+    W1, W2, X, y, m, Z1, A1, Z2, logp, rows, dZ2 = _mlp_forward(params, X, y)
+    s = np.exp(logp)
+    loss = float(-np.mean(np.log(s[rows, y] + 1e-12)))
+    _, grads = ref.mlp_loss_and_grads(params, X, y)
+    return loss, grads
