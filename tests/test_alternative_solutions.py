@@ -53,3 +53,22 @@ def test_nearest_neighbour_model_is_not_a_solution_of_08():
     results = run_tests(course.hidden_tests(assignment), submission=path)
     score = sum(r.points for r in results)
     assert results and score <= 10, [(r.test_id, r.points) for r in results if r.passed]
+
+
+MISTAKES = sorted((ROOT / "tests" / "alternatives" / "mistakes").glob("*.py"))
+# batchnorm_backward receives the cache of the student's own batchnorm_forward (its format is the
+# student's), so a wrong forward is also seen through backward's tests.
+COUPLED = {"batchnorm_forward": {"batchnorm_backward"}}
+
+
+@pytest.mark.parametrize("path", MISTAKES, ids=[p.stem for p in MISTAKES])
+def test_typical_mistake_loses_points_only_on_its_function(path):
+    """Files with one typical mistake, written independently of mutants.py (other random calls, other
+    state and cache formats): the broken function loses points, the others keep theirs."""
+    course = load_course(ROOT)
+    assignment = _assignment(course, Path(path.stem.split("__")[0]))
+    function = path.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect:").strip().split(":")[0]
+    results = run_tests(course.hidden_tests(assignment), submission=path)
+    lost = {r.function for r in results if not r.passed}
+    assert function in lost
+    assert lost - {function} <= COUPLED.get(function, set()), sorted(lost)

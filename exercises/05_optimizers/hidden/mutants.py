@@ -199,17 +199,17 @@ def adam_v_not_squared(w, dw, state=None, lr=1e-3, beta1=0.9, beta2=0.999, eps=1
 
 # ---------------------------------------------------------------- minimize
 
-_RULES = {"sgd": ref.sgd_step, "momentum": ref.momentum_step, "adam": ref.adam_step}
+_m_rules = {"sgd": ref.sgd_step, "momentum": ref.momentum_step, "adam": ref.adam_step}
 
 
 @mutant("minimize", hint="В траектории нет начальной точки: строка 0 должна быть w0, а всего строк steps + 1.")
 def minimize_without_w0(grad_fn, w0, method="adam", steps=100, **hyper):
-    if method not in _RULES:
+    if method not in _m_rules:
         raise ValueError(f"Неизвестный метод {method!r}")
     w0 = np.asarray(w0, dtype=np.float64)
     w, state, path = np.array(w0, dtype=float), None, []
     for _ in range(steps):
-        w, state = _RULES[method](w, grad_fn(w.copy()), state, **hyper)
+        w, state = _m_rules[method](w, grad_fn(w.copy()), state, **hyper)
         path.append(w)
     return np.array(path).reshape((steps,) + np.shape(w0))
 
@@ -217,13 +217,13 @@ def minimize_without_w0(grad_fn, w0, method="adam", steps=100, **hyper):
 @mutant("minimize", hint="Состояние правила не передаётся от шага к шагу (на каждом шаге state=None). Для SGD "
                          "это незаметно, но momentum теряет скорость, а Adam — накопленные моменты и номер шага.")
 def minimize_resets_state(grad_fn, w0, method="adam", steps=100, **hyper):
-    if method not in _RULES:
+    if method not in _m_rules:
         raise ValueError(f"Неизвестный метод {method!r}")
     w0 = np.asarray(w0, dtype=np.float64)
     w = np.array(w0, dtype=float)
     path = [w]
     for _ in range(steps):
-        w, _ = _RULES[method](w, grad_fn(w.copy()), None, **hyper)
+        w, _ = _m_rules[method](w, grad_fn(w.copy()), None, **hyper)
         path.append(w)
     return np.array(path)
 
@@ -231,14 +231,14 @@ def minimize_resets_state(grad_fn, w0, method="adam", steps=100, **hyper):
 @mutant("minimize", hint="Градиент считается один раз в начальной точке и дальше не пересчитывается. "
                          "На каждом шаге grad_fn нужно вызывать в текущих весах.")
 def minimize_gradient_once(grad_fn, w0, method="adam", steps=100, **hyper):
-    if method not in _RULES:
+    if method not in _m_rules:
         raise ValueError(f"Неизвестный метод {method!r}")
     w0 = np.asarray(w0, dtype=np.float64)
     w = np.array(w0, dtype=float)
     g = grad_fn(w.copy())
     path, state = [w], None
     for _ in range(steps):
-        w, state = _RULES[method](w, g, state, **hyper)
+        w, state = _m_rules[method](w, g, state, **hyper)
         path.append(w)
     return np.array(path)
 
@@ -246,7 +246,7 @@ def minimize_gradient_once(grad_fn, w0, method="adam", steps=100, **hyper):
 @mutant("minimize", hint="Неизвестное имя метода молча заменяется каким-то правилом по умолчанию. По условию "
                          "такой вызов — ошибка: бросайте ValueError с понятным сообщением.")
 def minimize_silent_fallback(grad_fn, w0, method="adam", steps=100, **hyper):
-    rule = _RULES.get(method, ref.adam_step)
+    rule = _m_rules.get(method, ref.adam_step)
     w = np.array(w0, dtype=float)
     path, state = [w], None
     for _ in range(steps):
@@ -259,3 +259,4 @@ def minimize_silent_fallback(grad_fn, w0, method="adam", steps=100, **hyper):
                          "используется другое правило.")
 def minimize_default_sgd(grad_fn, w0, method="sgd", steps=100, **hyper):
     return ref.minimize(grad_fn, w0, method, steps, **hyper)
+

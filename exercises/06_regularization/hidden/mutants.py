@@ -341,3 +341,50 @@ def early_stopping_global_argmin(val_losses, patience=5, min_delta=0.0):
                                "Проверьте аргументы и бросьте ValueError с понятным сообщением.")
 def early_stopping_no_checks(val_losses, patience=5, min_delta=0.0):
     return _m_early(val_losses, patience, min_delta, validate=False)
+
+
+# ---------------------------------------------------------------- observable properties (hints)
+#
+# A dropout mask is random: a correct file that draws it another way (rng.binomial, rng.random < 1 − p, …)
+# gives other numbers than the reference. To recognise a mistake whatever the random calls, the hint
+# engine compares what these views return — properties any implementation shares — instead of raw values.
+
+def _view_dropout_forward(result, x, p, training=True, seed=None):
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        return ("not a pair", type(result).__name__)
+    out, mask = result
+    x = np.asarray(x, dtype=np.float64)
+    try:
+        out = np.asarray(out, dtype=np.float64)
+    except (TypeError, ValueError):
+        return ("out not numeric",)
+    if mask is None:
+        return {"mask": None, "out_shape": out.shape,
+                "out_is_x": out.shape == x.shape and bool(np.allclose(out, x, rtol=1e-9, atol=0)),
+                "out_over_x": _m_ratio(out, x, np.ones(x.shape, dtype=bool))}
+    mask = np.asarray(mask)
+    view = {"mask": mask.dtype.kind, "shape": (out.shape, mask.shape)}
+    if mask.shape != x.shape or out.shape != x.shape:
+        return view
+    kept = mask.astype(bool)
+    view["dropped_are_zero"] = bool(np.all(out[~kept] == 0))
+    view["kept_scale"] = _m_ratio(out, x, kept)
+    if kept.size >= 1000:
+        fraction = float(kept.mean())
+        labels = {"1-p": 1 - p, "p": p, "all": 1.0, "none": 0.0}
+        name, target = min(labels.items(), key=lambda item: abs(item[1] - fraction))
+        view["kept_fraction"] = name if abs(target - fraction) < 0.03 else "other"
+        if kept.ndim == 2 and kept.shape[0] >= 50:
+            view["rows_identical"] = bool(np.all(kept == kept[0]))
+    return view
+
+
+def _m_ratio(out, x, where):
+    """The common factor out / x on the chosen entries with x != 0 (6 significant digits), or None."""
+    pick = where & (x != 0)
+    if not pick.any():
+        return None
+    return float(f"{float(np.median(out[pick] / x[pick])):.6g}")
+
+
+OBSERVABLES = {"dropout_forward": _view_dropout_forward}

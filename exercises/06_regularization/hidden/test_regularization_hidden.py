@@ -146,8 +146,9 @@ def test_dropout_forward_eval_mode(student):
 def test_dropout_forward_invalid_p(student, p):
     x = np.arange(1.0, 7.0).reshape(2, 3)
     what = f"dropout_forward(x формы (2, 3), p=0.5, seed=0) — {WORKS_FIRST}"
+    doubled = 2.0 * x
     out, mask = unpack_dropout(student.dropout_forward(x, 0.5, seed=0), x.shape, what)
-    assert_close(out, np.where(mask, 2.0 * x, 0.0), rtol=1e-12, atol=0, what=what)
+    assert_close(out, np.where(mask, doubled, 0.0), rtol=1e-12, atol=0, what=what)
     with raises_value_error(f"dropout_forward(x, p={p}) — p должно лежать в [0, 1)"):
         student.dropout_forward(np.ones((2, 3)), p, seed=0)
 
@@ -207,7 +208,8 @@ def test_dropout_backward_inputs_unchanged(student):
 def test_dropout_backward_shape_mismatch(student):
     mask = np.array([[True, False, True, True], [False, True, True, False], [True, True, False, True]])
     dout = np.arange(12.0).reshape(3, 4) - 4
-    assert_close(student.dropout_backward(dout, mask, 0.5), np.where(mask, 2.0 * dout, 0.0), rtol=1e-12, atol=0,
+    expected = np.where(mask, 2.0 * dout, 0.0)
+    assert_close(student.dropout_backward(dout, mask, 0.5), expected, rtol=1e-12, atol=0,
                  what=f"dropout_backward(dout формы (3, 4), mask формы (3, 4), p=0.5) — {WORKS_FIRST}")
     with raises_value_error("dropout_backward(dout формы (3, 4), mask формы (4, 3))"):
         student.dropout_backward(np.ones((3, 4)), np.ones((4, 3), dtype=bool), 0.5)

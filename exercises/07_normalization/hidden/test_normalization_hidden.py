@@ -148,8 +148,9 @@ def test_batchnorm_forward_inputs_unchanged(student):
 @points(1, "batchnorm_forward")
 def test_batchnorm_forward_bad_gamma(student):
     x, gamma, beta = _bn_inputs(5, 3, 60)
+    expected = ref.batchnorm_forward(x, gamma, beta)[0]
     out, _, _ = _bn_outputs(student.batchnorm_forward(x, gamma, beta), "batchnorm_forward")
-    assert_close(out, ref.batchnorm_forward(x, gamma, beta)[0],
+    assert_close(out, expected,
                  what=f"out для x формы (5, 3) и gamma, beta формы (3,) — {WORKS_FIRST}")
     with raises_value_error("batchnorm_forward, x формы (5, 3) и gamma формы (4,)"):
         student.batchnorm_forward(x, np.ones(4), beta)
@@ -227,10 +228,10 @@ def test_batchnorm_backward_dout_unchanged(student):
 @points(2, "batchnorm_backward")
 def test_batchnorm_backward_bad_dout(student):
     x, gamma, beta = _bn_inputs(4, 3, 140)
-    _, cache, _ = _bn_outputs(student.batchnorm_forward(x, gamma, beta), "batchnorm_forward")
     dout = np.random.default_rng(141).normal(size=(4, 3))
-    dx, dgamma, dbeta = _grads(student.batchnorm_backward(dout, cache), "batchnorm_backward")
     exp = ref.batchnorm_backward(dout, ref.batchnorm_forward(x, gamma, beta)[1])
+    _, cache, _ = _bn_outputs(student.batchnorm_forward(x, gamma, beta), "batchnorm_forward")
+    dx, dgamma, dbeta = _grads(student.batchnorm_backward(dout, cache), "batchnorm_backward")
     for name, got, want in (("dx", dx, exp[0]), ("dgamma", dgamma, exp[1]), ("dbeta", dbeta, exp[2])):
         assert_close(got, want, rtol=1e-6, atol=1e-9, what=f"{name} для dout формы (4, 3) — {WORKS_FIRST}")
     with raises_value_error("batchnorm_backward: dout формы (5, 3), а прямой проход был для x формы (4, 3)"):
