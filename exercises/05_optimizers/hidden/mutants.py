@@ -260,3 +260,18 @@ def minimize_silent_fallback(grad_fn, w0, method="adam", steps=100, **hyper):
 def minimize_default_sgd(grad_fn, w0, method="sgd", steps=100, **hyper):
     return ref.minimize(grad_fn, w0, method, steps, **hyper)
 
+
+
+# ---------------------------------------------------------------- observable properties (hints)
+#
+# The optimizer's state is the student's own format ({"v": …}, {"u": …}, a tuple, …): the hint engine
+# compares only the new weights an update rule returns, never its state. (A replay passes each module
+# its own earlier state; see grader.harness.recording.)
+
+def _view_step(result, *args, **kwargs):
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        return ("not a pair", type(result).__name__)
+    return result[0]
+
+
+OBSERVABLES = {"sgd_step": _view_step, "momentum_step": _view_step, "adam_step": _view_step}

@@ -69,6 +69,7 @@ def predict(model, X):
     for i in range(1, L + 1):
         A = A @ model[f"W{i}"] + model[f"b{i}"]
         if i < L:
-            A = np.maximum(A, 0)
+            A = {"relu": lambda z: np.maximum(z, 0), "tanh": np.tanh,
+                 "sigmoid": lambda z: 1 / (1 + np.exp(-z))}[model.get("activation", "relu")](A)
     e = np.exp(A - A.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
