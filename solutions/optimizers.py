@@ -86,7 +86,9 @@ def adam_step(w, dw, state=None, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     return w - lr * m_hat / (np.sqrt(v_hat) + eps), {"m": m, "v": v, "t": t}
 
 
-_RULES = {"sgd": sgd_step, "momentum": momentum_step, "adam": adam_step}
+def _rules():
+    """The update rules by name, looked up when minimize runs: always the rules defined in this file."""
+    return {"sgd": sgd_step, "momentum": momentum_step, "adam": adam_step}
 
 
 def minimize(grad_fn, w0, method="adam", steps=100, **hyper):
@@ -95,9 +97,10 @@ def minimize(grad_fn, w0, method="adam", steps=100, **hyper):
     method in {"sgd", "momentum", "adam"}; **hyper go to the rule (e.g. lr=0.1, beta=0.9).
     Returns the trajectory, an array (steps + 1, *w0.shape) whose row 0 is w0.
     """
-    if method not in _RULES:
-        raise ValueError(f"Неизвестный метод {method!r}: допустимы {', '.join(_RULES)}")
-    rule = _RULES[method]
+    rules = _rules()
+    if method not in rules:
+        raise ValueError(f"Неизвестный метод {method!r}: допустимы {', '.join(rules)}")
+    rule = rules[method]
     allowed = [p for p in inspect.signature(rule).parameters if p not in ("w", "dw", "state")]
     unknown = sorted(set(hyper) - set(allowed))
     if unknown:

@@ -110,6 +110,10 @@ def test_early_stopping_readme_example(student):
     assert_true(got == (5, 2), f"early_stopping({losses}, patience=3): ожидалось (5, 2), получено {got}")
     got = tuple(student.early_stopping(losses, patience=6))
     assert_true(got == (None, 2), f"early_stopping({losses}, patience=6): ожидалось (None, 2), получено {got}")
+    losses = [3.0, 2.5, 2.6, 2.7, 2.4, 2.8, 2.9, 3.0]  # разбор по шагам из README
+    got = tuple(student.early_stopping(losses, patience=3))
+    assert_true(got == (7, 4), f"early_stopping({losses}, patience=3): ожидалось (7, 4) — эпоха 4 улучшает best "
+                               f"и поэтому не эпоха остановки, получено {got}")
 
 
 @checks("early_stopping")

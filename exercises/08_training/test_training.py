@@ -70,3 +70,40 @@ def test_predict_single_row(student, request):
         one = np.asarray(student.predict(model, X[TEST[i]:TEST[i] + 1]))
         assert_true(one.shape == (1,), f"predict для одной строки должна вернуть форму (1,), получено {one.shape}")
         assert_true(one[0] == batch[i], f"строка {i}: отдельно предсказан класс {one[0]}, а в составе батча — {batch[i]}")
+
+
+@checks("train_classifier")
+def test_model_follows_the_format(student, request):
+    """Формат модели из README: слои W1, b1, ..., WL, bL подряд с 1, согласованные формы."""
+    model = spiral_model(student, request)
+    L = 0
+    while f"W{L + 1}" in model:
+        L += 1
+    assert_true(L >= 1, "в модели нет слоя W1 (см. «Формат модели» в README)")
+    width = 2  # число признаков спирали
+    for i in range(1, L + 1):
+        W, b = model[f"W{i}"], model.get(f"b{i}")
+        assert_true(isinstance(W, np.ndarray) and isinstance(b, np.ndarray),
+                    f"W{i} и b{i} должны быть массивами NumPy (не списками)")
+        assert_true(W.ndim == 2 and W.shape[0] == width, f"W{i} должна иметь форму ({width}, …), получено {W.shape}")
+        assert_true(b.shape == (W.shape[1],), f"b{i} должен иметь форму ({W.shape[1]},), получено {b.shape}")
+        width = W.shape[1]
+    assert_true(width == 3, f"последний слой должен давать 3 логита (по числу классов), а даёт {width}")
+    assert_true(model.get("activation", "relu") in ("relu", "tanh", "sigmoid"),
+                f"activation должна быть 'relu', 'tanh' или 'sigmoid', получено {model.get('activation')!r}")
+    assert_true(("mean" in model) == ("std" in model), "mean и std задаются вместе (или оба отсутствуют)")
+
+
+@checks("predict")
+def test_predict_on_a_hand_built_model(student):
+    """predict понимает любую модель в формате из README, а не только свою."""
+    model = {"W1": np.array([[1.0, -1.0, 0.5], [0.5, 2.0, -1.0]]), "b1": np.array([0.0, 0.1, -0.2]),
+             "W2": np.array([[1.0, 0.0], [-1.0, 1.0], [0.5, -2.0]]), "b2": np.array([0.05, -0.05]),
+             "activation": "tanh", "mean": np.array([1.0, -1.0]), "std": np.array([2.0, 0.5])}
+    Xs = np.array([[1.0, -1.0], [3.0, 0.0], [-1.0, -2.0], [0.0, 1.0]])
+    A = np.tanh(((Xs - model["mean"]) / model["std"]) @ model["W1"] + model["b1"])
+    expected = np.argmax(A @ model["W2"] + model["b2"], axis=1)
+    got = np.asarray(student.predict(model, Xs))
+    assert_true(got.shape == (4,) and bool(np.all(got == expected)),
+                f"predict на модели из двух слоёв с activation='tanh' и mean/std: ожидалось {expected.tolist()}, "
+                f"получено {got.tolist()}")

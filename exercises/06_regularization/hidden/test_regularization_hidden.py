@@ -10,10 +10,13 @@ import math
 import numpy as np
 import pytest
 
-from grader.testing import (assert_close, assert_float, assert_gradient, assert_true, no_warnings, points,
+from grader.testing import (assert_close, assert_float, assert_gradient, assert_true, no_warnings, points, rule,
                             raises_value_error, reference, unchanged)
 
 ref = reference("regularization")
+
+
+WORKS_FIRST = "ValueError засчитывается только вместе с верным результатом на допустимых аргументах"
 
 
 def shape_text(shape):
@@ -37,6 +40,7 @@ def unpack_dropout(result, x_shape, what):
 
 # ============================================================== dropout_forward (25)
 
+@rule("dropout-formula")
 @points(5, "dropout_forward")
 @pytest.mark.parametrize("shape, p", [((1000,), 0.3), ((20, 30), 0.5), ((4, 5, 6), 0.1)])
 def test_dropout_forward_formula(student, shape, p):
@@ -49,6 +53,7 @@ def test_dropout_forward_formula(student, shape, p):
     assert_true(np.all(out[~mask] == 0.0), f"{what}: выключенные элементы должны быть ровно 0")
 
 
+@rule("dropout-mask-bool")
 @points(2, "dropout_forward")
 def test_dropout_forward_mask_is_boolean(student):
     x = np.arange(12.0).reshape(3, 4) - 5
@@ -59,6 +64,7 @@ def test_dropout_forward_mask_is_boolean(student):
                 f"(True — элемент оставлен), получен массив dtype {mask.dtype} формы {mask.shape}")
 
 
+@rule("dropout-keep-fraction")
 @points(5, "dropout_forward")
 @pytest.mark.parametrize("p", [0.1, 0.5, 0.8])
 def test_dropout_forward_kept_fraction(student, p):
@@ -75,6 +81,7 @@ def test_dropout_forward_kept_fraction(student, p):
                 f"доля True в маске {kept:.4f})")
 
 
+@rule("dropout-mean")
 @points(3, "dropout_forward")
 def test_dropout_forward_preserves_mean(student):
     x = np.ones((500, 400))
@@ -94,6 +101,7 @@ def test_dropout_forward_preserves_mean(student):
                 f"сумме входа, отношение получилось {ratio:.4f}")
 
 
+@rule("dropout-seed")
 @points(2, "dropout_forward")
 def test_dropout_forward_seed_determinism(student):
     x = np.random.default_rng(64).normal(size=(50, 40))
@@ -109,6 +117,7 @@ def test_dropout_forward_seed_determinism(student):
                 "влиять на маску")
 
 
+@rule("dropout-p-zero")
 @points(2, "dropout_forward")
 def test_dropout_forward_p_zero(student):
     x = np.random.default_rng(65).normal(size=(6, 7))
@@ -117,6 +126,7 @@ def test_dropout_forward_p_zero(student):
     assert_close(out, x, rtol=1e-15, atol=0, what="dropout_forward(x формы (6, 7), p=0): out должен совпасть с x")
 
 
+@rule("dropout-eval")
 @points(2, "dropout_forward")
 def test_dropout_forward_eval_mode(student):
     x = np.random.default_rng(66).normal(size=(5, 8))
@@ -130,13 +140,20 @@ def test_dropout_forward_eval_mode(student):
                  what="dropout_forward(x, p=0.5, training=False): при применении сети x возвращается без изменений")
 
 
+@rule("dropout-invalid-p")
 @points(2, "dropout_forward")
 @pytest.mark.parametrize("p", [1.0, -0.1, 1.5])
 def test_dropout_forward_invalid_p(student, p):
+    x = np.arange(1.0, 7.0).reshape(2, 3)
+    what = f"dropout_forward(x формы (2, 3), p=0.5, seed=0) — {WORKS_FIRST}"
+    doubled = 2.0 * x
+    out, mask = unpack_dropout(student.dropout_forward(x, 0.5, seed=0), x.shape, what)
+    assert_close(out, np.where(mask, doubled, 0.0), rtol=1e-12, atol=0, what=what)
     with raises_value_error(f"dropout_forward(x, p={p}) — p должно лежать в [0, 1)"):
         student.dropout_forward(np.ones((2, 3)), p, seed=0)
 
 
+@rule("dropout-independent")
 @points(2, "dropout_forward")
 def test_dropout_forward_independent_units(student):
     x = np.random.default_rng(67).normal(size=(1000, 20))
@@ -152,6 +169,7 @@ def test_dropout_forward_independent_units(student):
 
 # ============================================================== dropout_backward (10)
 
+@rule("dropout-backward-formula")
 @points(4, "dropout_backward")
 @pytest.mark.parametrize("shape, p", [((8, 5), 0.5), ((3, 4, 5), 0.2)])
 def test_dropout_backward_formula(student, shape, p):
@@ -164,6 +182,7 @@ def test_dropout_backward_formula(student, shape, p):
     assert_close(dx, expected, rtol=1e-12, atol=0, what=f"{what}: dx = dout·mask/(1 − p)")
 
 
+@rule("dropout-backward-formula")
 @points(2, "dropout_backward")
 def test_dropout_backward_p_zero(student):
     dout = np.random.default_rng(72).normal(size=(4, 6))
@@ -172,6 +191,7 @@ def test_dropout_backward_p_zero(student):
                  what="dropout_backward(dout, маска из одних True, p=0): градиент проходит без изменений")
 
 
+@rule("inputs-unchanged")
 @points(2, "dropout_backward")
 def test_dropout_backward_inputs_unchanged(student):
     rng = np.random.default_rng(73)
@@ -183,8 +203,14 @@ def test_dropout_backward_inputs_unchanged(student):
     assert_close(dx, expected, rtol=1e-12, atol=0, what="dropout_backward(dout формы (10, 3), p=0.3)")
 
 
+@rule("dropout-backward-shape-mismatch")
 @points(2, "dropout_backward")
 def test_dropout_backward_shape_mismatch(student):
+    mask = np.array([[True, False, True, True], [False, True, True, False], [True, True, False, True]])
+    dout = np.arange(12.0).reshape(3, 4) - 4
+    expected = np.where(mask, 2.0 * dout, 0.0)
+    assert_close(student.dropout_backward(dout, mask, 0.5), expected, rtol=1e-12, atol=0,
+                 what=f"dropout_backward(dout формы (3, 4), mask формы (3, 4), p=0.5) — {WORKS_FIRST}")
     with raises_value_error("dropout_backward(dout формы (3, 4), mask формы (4, 3))"):
         student.dropout_backward(np.ones((3, 4)), np.ones((4, 3), dtype=bool), 0.5)
 
@@ -208,6 +234,7 @@ CASE_TEXT = {
 }
 
 
+@rule("l2-penalty-formula")
 @points(6, "l2_penalty")
 @pytest.mark.parametrize("kind", ["one", "net", "huge"])
 def test_l2_penalty_formula(student, kind):
@@ -217,6 +244,7 @@ def test_l2_penalty_formula(student, kind):
     assert_close(value, expected, rtol=1e-9, atol=0, what=f"l2_penalty: {CASE_TEXT[kind]}")
 
 
+@rule("penalty-zero")
 @points(2, "l2_penalty")
 def test_l2_penalty_zero(student):
     weights = [np.random.default_rng(84).normal(size=(3, 3)), np.ones(2)]
@@ -226,6 +254,7 @@ def test_l2_penalty_zero(student):
     assert_close(value, 0.0, atol=0, what="l2_penalty(нулевые веса, lam=0.7)")
 
 
+@rule("inputs-unchanged")
 @points(2, "l2_penalty")
 def test_l2_penalty_inputs_unchanged(student):
     rng = np.random.default_rng(85)
@@ -237,6 +266,7 @@ def test_l2_penalty_inputs_unchanged(student):
                  what="l2_penalty([W (4, 4), b (4,)], lam=0.5)")
 
 
+@rule("l2-grad-formula")
 @points(5, "l2_grad")
 @pytest.mark.parametrize("shape", [(7,), (4, 5), (2, 3, 4)])
 def test_l2_grad_formula(student, shape):
@@ -247,6 +277,7 @@ def test_l2_grad_formula(student, shape):
                  what=f"l2_grad(w формы {shape_text(shape)}, lam=0.37)")
 
 
+@rule("l2-grad-is-gradient")
 @points(3, "l2_grad")
 def test_l2_grad_is_gradient_of_penalty(student):
     rng = np.random.default_rng(87)
@@ -256,6 +287,7 @@ def test_l2_grad_is_gradient_of_penalty(student):
                     what="l2_grad(w формы (3, 4), lam=0.8) как градиент штрафа lam/2·Σw²")
 
 
+@rule("l2-grad-formula")
 @points(2, "l2_grad")
 def test_l2_grad_zero_lam_and_unchanged(student):
     w = np.random.default_rng(88).normal(size=(5, 2))
@@ -268,6 +300,7 @@ def test_l2_grad_zero_lam_and_unchanged(student):
     assert_close(g, expected, rtol=1e-12, what="l2_grad(w формы (5, 2), lam=1.5)")
 
 
+@rule("l1-penalty-formula")
 @points(6, "l1_penalty")
 @pytest.mark.parametrize("kind", ["one", "net", "huge"])
 def test_l1_penalty_formula(student, kind):
@@ -277,6 +310,7 @@ def test_l1_penalty_formula(student, kind):
     assert_close(value, expected, rtol=1e-9, atol=0, what=f"l1_penalty: {CASE_TEXT[kind]}")
 
 
+@rule("penalty-zero")
 @points(2, "l1_penalty")
 def test_l1_penalty_zero(student):
     weights = [np.random.default_rng(89).normal(size=(3, 3)), -np.ones(2)]
@@ -286,6 +320,7 @@ def test_l1_penalty_zero(student):
     assert_close(value, 0.0, atol=0, what="l1_penalty(нулевые веса, lam=0.7)")
 
 
+@rule("inputs-unchanged")
 @points(2, "l1_penalty")
 def test_l1_penalty_inputs_unchanged(student):
     rng = np.random.default_rng(90)
@@ -297,6 +332,7 @@ def test_l1_penalty_inputs_unchanged(student):
                  what="l1_penalty([W (4, 4), b (4,)], lam=0.5)")
 
 
+@rule("l1-grad-formula")
 @points(3, "l1_grad")
 @pytest.mark.parametrize("shape", [(9,), (3, 2, 4)])
 def test_l1_grad_formula(student, shape):
@@ -307,6 +343,7 @@ def test_l1_grad_formula(student, shape):
                  what=f"l1_grad(w формы {shape_text(shape)}, lam=0.25)")
 
 
+@rule("l1-grad-zero-at-zero")
 @points(3, "l1_grad")
 def test_l1_grad_zero_at_zero(student):
     w = np.array([[-2.0, 0.0, 3.0], [0.0, 1e-300, -0.0], [-1e4, 0.0, 5.0]])
@@ -317,6 +354,7 @@ def test_l1_grad_zero_at_zero(student):
                  what="l1_grad(w с нулями, lam=0.5): в точке w = 0 (суб)градиент равен 0")
 
 
+@rule("l1-grad-is-gradient")
 @points(2, "l1_grad")
 def test_l1_grad_is_gradient_of_penalty(student):
     rng = np.random.default_rng(92)
@@ -326,6 +364,7 @@ def test_l1_grad_is_gradient_of_penalty(student):
                     what="l1_grad(w формы (4, 3) без нулей, lam=0.6) как градиент штрафа lam·Σ|w|")
 
 
+@rule("inputs-unchanged")
 @points(2, "l1_grad")
 def test_l1_grad_inputs_unchanged(student):
     w = np.random.default_rng(93).normal(size=(6,))
@@ -364,9 +403,17 @@ CRAFTED = [
     ([3, 2, 2.5, 1], 1, (2, 1)),                             # patience 1
     ([5, 4, 3, 3.5, 3.6, 3.7, 0.1], 3, (5, 2)),              # what comes after the stop is ignored
     ([0.7], 1, (None, 0)),                                   # a single epoch
+    # the README's worked example: epoch 4 = 1 + 3 improves, so it is not a stop epoch
+    ([3.0, 2.5, 2.6, 2.7, 2.4, 2.8, 2.9, 3.0], 3, (7, 4)),
+    ([3.0, 2.5, 2.6, 2.7, 2.4, 2.8, 2.9, 3.0], 4, (None, 4)),
+    # an improvement exactly at best_epoch + patience, then a plateau of equal losses
+    ([4, 3, 3.5, 2, 2, 2, 2.5], 2, (5, 3)),
+    # non-improving epochs before and after an improvement are not added up
+    ([2, 3, 3, 1, 3, 3, 3], 3, (6, 3)),
 ]
 
 
+@rule("early-stopping-rule")
 @points(10, "early_stopping")
 @pytest.mark.parametrize("losses, patience, expected", CRAFTED)
 def test_early_stopping_crafted(student, losses, patience, expected):
@@ -374,14 +421,17 @@ def test_early_stopping_crafted(student, losses, patience, expected):
     check_epochs(result, expected, f"early_stopping({losses}, patience={patience})")
 
 
-# Multiples of 1/8: every comparison with min_delta is exact on any float path.
+# Multiples of 1/8: every comparison with min_delta is exact on any float path. Each history has gains
+# smaller than, equal to and larger than min_delta, plateaus and rises, and is chosen so that every
+# typical mistake of mutants.py gives an answer of its own (the hint names the right one).
 MIN_DELTA = [
-    ([1.0, 0.875, 0.75, 0.625, 0.5], 3, 0.25, (None, 3)),   # gains are measured from best, not from the previous epoch
-    ([1.0, 0.75, 0.5, 0.375, 0.25, 0.25], 2, 0.25, (4, 2)),  # a gain of exactly min_delta is not enough
-    ([2.0, 1.75, 1.5, 1.375, 1.25, 1.0, 0.875, 0.875, 0.75], 3, 0.25, (8, 5)),
+    ([3.0, 2.875, 2.625, 2.375, 2.5, 2.25, 2.375, 2.0, 2.25], 3, 0.25, (8, 5)),
+    ([3.0, 2.75, 2.375, 2.125, 2.0, 2.0, 1.875, 1.875], 2, 0.25, (6, 4)),
+    ([3.0, 3.0, 2.875, 2.5, 2.375, 2.25, 2.125, 2.0, 1.875, 2.125], 3, 0.25, (9, 6)),
 ]
 
 
+@rule("early-stopping-min-delta")
 @points(5, "early_stopping")
 @pytest.mark.parametrize("losses, patience, min_delta, expected", MIN_DELTA)
 def test_early_stopping_min_delta(student, losses, patience, min_delta, expected):
@@ -389,6 +439,7 @@ def test_early_stopping_min_delta(student, losses, patience, min_delta, expected
     check_epochs(result, expected, f"early_stopping({losses}, patience={patience}, min_delta={min_delta})")
 
 
+@rule("early-stopping-defaults")
 @points(3, "early_stopping")
 def test_early_stopping_defaults_and_numpy_input(student):
     history = np.array([1.0, 0.5] + [0.6] * 10)
@@ -408,9 +459,10 @@ def random_history(seed):
     return (np.round(curve) / 8).tolist()
 
 
+@rule("early-stopping-rule")
 @points(5, "early_stopping")
-@pytest.mark.parametrize("seed, patience, min_delta", [(1, 3, 0.0), (2, 5, 0.125), (3, 2, 0.25), (4, 8, 0.0),
-                                                       (5, 4, 0.375), (6, 12, 0.0)])
+@pytest.mark.parametrize("seed, patience, min_delta", [(23, 4, 0.25), (8, 4, 0.375), (59, 3, 0.0), (58, 2, 0.25),
+                                                       (5, 4, 0.375), (40, 3, 0.0)])
 def test_early_stopping_random_histories(student, seed, patience, min_delta):
     losses = random_history(seed)
     expected = ref.early_stopping(losses, patience=patience, min_delta=min_delta)
@@ -419,9 +471,12 @@ def test_early_stopping_random_histories(student, seed, patience, min_delta):
     check_epochs(result, expected, f"early_stopping([{shown}], patience={patience}, min_delta={min_delta})")
 
 
+@rule("early-stopping-invalid")
 @points(2, "early_stopping")
 @pytest.mark.parametrize("kwargs", [{"patience": 0}, {"patience": 3, "min_delta": -0.1}])
 def test_early_stopping_invalid(student, kwargs):
     args = ", ".join(f"{k}={v}" for k, v in kwargs.items())
+    check_epochs(student.early_stopping([1.0, 0.9, 0.95, 0.97], patience=2), (3, 1),
+                 f"early_stopping([1.0, 0.9, 0.95, 0.97], patience=2) — {WORKS_FIRST}")
     with raises_value_error(f"early_stopping([1.0, 0.9, 0.95], {args})"):
         student.early_stopping([1.0, 0.9, 0.95], **kwargs)

@@ -7,12 +7,13 @@ layer_gradient_norms — по свойствам, потому что случа
 import numpy as np
 import pytest
 
-from grader.testing import (assert_close, assert_true, central_gradient, no_warnings, points,
+from grader.testing import (assert_close, assert_true, central_gradient, no_warnings, points, rule,
                             raises_value_error, reference, unchanged)
 
 ref = reference("normalization")
 
 EPS = 1e-5
+WORKS_FIRST = "ValueError засчитывается только вместе с верным результатом на допустимых аргументах"
 
 
 def _bn_inputs(m, d, seed, scale=1.0, shift=0.0):
@@ -46,6 +47,7 @@ def _grads(result, what):
 
 # ------------------------------------------------------------------ batchnorm_forward (30)
 
+@rule("bn-training")
 @points(9, "batchnorm_forward")
 @pytest.mark.parametrize("m, d, seed", [(2, 4, 1), (8, 3, 2), (64, 6, 3)])
 def test_batchnorm_forward_training(student, m, d, seed):
@@ -58,6 +60,7 @@ def test_batchnorm_forward_training(student, m, d, seed):
     assert_close(state["running_var"], exp_state["running_var"], what=f"running_var после первого шага (x формы {(m, d)})")
 
 
+@rule("bn-single-sample")
 @points(3, "batchnorm_forward")
 def test_batchnorm_forward_single_sample(student):
     x, gamma, beta = _bn_inputs(1, 5, 4)
@@ -67,6 +70,7 @@ def test_batchnorm_forward_single_sample(student):
     assert_close(state["running_var"], np.full(5, 0.9), what="running_var после шага на одном примере")
 
 
+@rule("bn-running-stats")
 @points(4, "batchnorm_forward")
 def test_batchnorm_forward_state_chain(student):
     d = 4
@@ -84,6 +88,7 @@ def test_batchnorm_forward_state_chain(student):
                  what="running_var после трёх шагов обучения с momentum=0.8 (state передаётся от шага к шагу)")
 
 
+@rule("bn-eval")
 @points(5, "batchnorm_forward")
 def test_batchnorm_forward_eval(student):
     d = 5
@@ -101,6 +106,7 @@ def test_batchnorm_forward_eval(student):
                  what="out в режиме применения с state=None (начальные статистики: нули и единицы)")
 
 
+@rule("bn-eps")
 @points(4, "batchnorm_forward")
 def test_batchnorm_forward_eps(student):
     x, gamma, beta = _bn_inputs(10, 3, 30)
@@ -114,6 +120,7 @@ def test_batchnorm_forward_eps(student):
     assert_close(out, exp_out, rtol=1e-6, atol=1e-9, what="out при eps=1e-2 (аргумент eps должен использоваться)")
 
 
+@rule("bn-large-values")
 @points(2, "batchnorm_forward")
 def test_batchnorm_forward_large_values(student):
     rng = np.random.default_rng(40)
@@ -126,6 +133,7 @@ def test_batchnorm_forward_large_values(student):
     assert_close(state["running_var"], exp_state["running_var"], rtol=1e-7, what="running_var для x со значениями до ±1e4")
 
 
+@rule("inputs-unchanged")
 @points(2, "batchnorm_forward")
 def test_batchnorm_forward_inputs_unchanged(student):
     x, gamma, beta = _bn_inputs(6, 3, 50)
@@ -136,30 +144,68 @@ def test_batchnorm_forward_inputs_unchanged(student):
         _bn_outputs(student.batchnorm_forward(x, gamma, beta, state=state, training=False), "batchnorm_forward")
 
 
+@rule("bn-bad-shapes")
 @points(1, "batchnorm_forward")
 def test_batchnorm_forward_bad_gamma(student):
     x, gamma, beta = _bn_inputs(5, 3, 60)
+    expected = ref.batchnorm_forward(x, gamma, beta)[0]
+    out, _, _ = _bn_outputs(student.batchnorm_forward(x, gamma, beta), "batchnorm_forward")
+    assert_close(out, expected,
+                 what=f"out для x формы (5, 3) и gamma, beta формы (3,) — {WORKS_FIRST}")
     with raises_value_error("batchnorm_forward, x формы (5, 3) и gamma формы (4,)"):
         student.batchnorm_forward(x, np.ones(4), beta)
 
 
 # ------------------------------------------------------------------ batchnorm_backward (25)
+#
+# backward receives the cache of the student's OWN forward (its format is theirs). So that a mistake in
+# forward (say, the unbiased variance) is not charged to backward again, the expected gradients are the
+# statement's formulas for the normalization the student's forward actually applied: x̂ = (out − β)/γ,
+# and inv_std is the slope of x̂ in x, column by column. If that forward is not a per-column affine map
+# of x at all, the reference's forward stands in.
 
+def _expected_backward(x, gamma, beta, out, dout, training, reference_cache):
+    x_hat = inv_std = None
+    try:
+        out = np.asarray(out, dtype=np.float64)
+        if out.shape == x.shape and np.all(np.isfinite(out)) and np.all(np.abs(gamma) > 1e-3):
+            x_hat = (out - beta) / gamma
+            xc = x - x.mean(axis=0)
+            inv_std = (xc * x_hat).sum(axis=0) / np.maximum((xc * xc).sum(axis=0), 1e-300)
+            affine = x_hat - x_hat.mean(axis=0) - xc * inv_std
+            spread = x_hat.var(axis=0)
+            # Only a real normalization counts (a forward that returns beta would make any backward "right").
+            normalized = np.all(inv_std > 0) and (not training or np.all((spread > 0.2) & (spread < 5.0)))
+            if not normalized or not np.all(np.abs(affine) <= 1e-7 * (1 + np.abs(x_hat))):
+                x_hat = None
+    except (TypeError, ValueError):
+        x_hat = None
+    if x_hat is None:
+        return ref.batchnorm_backward(dout, reference_cache)
+    dbeta, dgamma = dout.sum(axis=0), (dout * x_hat).sum(axis=0)
+    if not training:
+        return dout * gamma * inv_std, dgamma, dbeta
+    m = x.shape[0]
+    return gamma * inv_std / m * (m * dout - dbeta - x_hat * dgamma), dgamma, dbeta
+
+
+@rule("bn-backward-training")
 @points(12, "batchnorm_backward")
 @pytest.mark.parametrize("m, d, seed", [(2, 4, 101), (16, 3, 102), (64, 6, 103)])
 def test_batchnorm_backward_training(student, m, d, seed):
     x, gamma, beta = _bn_inputs(m, d, seed, scale=1.5, shift=0.5)
     dout = np.random.default_rng(seed + 1000).normal(size=(m, d))
     _, ref_cache, _ = ref.batchnorm_forward(x, gamma, beta)
-    exp_dx, exp_dgamma, exp_dbeta = ref.batchnorm_backward(dout, ref_cache)
-    _, cache, _ = _bn_outputs(student.batchnorm_forward(x, gamma, beta), "batchnorm_forward")
-    dx, dgamma, dbeta = _grads(student.batchnorm_backward(dout, cache), "batchnorm_backward")
+    out, cache, _ = _bn_outputs(student.batchnorm_forward(x.copy(), gamma.copy(), beta.copy()), "batchnorm_forward")
+    exp_dx, exp_dgamma, exp_dbeta = _expected_backward(x, gamma, beta, out, dout, True, ref_cache)
+    dx, dgamma, dbeta = _grads(student.batchnorm_backward(dout.copy(), cache), "batchnorm_backward")
     scale = float(np.abs(exp_dx).max())
     assert_close(dx, exp_dx, rtol=1e-6, atol=1e-9 * scale, what=f"dx в режиме обучения (x формы {(m, d)})")
     assert_close(dgamma, exp_dgamma, rtol=1e-7, atol=1e-9, what=f"dgamma (x формы {(m, d)})")
     assert_close(dbeta, exp_dbeta, rtol=1e-7, atol=1e-9, what=f"dbeta (x формы {(m, d)})")
 
 
+@rule("bn-backward-training")
 @points(5, "batchnorm_backward")
 def test_batchnorm_backward_numerical(student):
     m, d = 5, 3
@@ -181,6 +227,7 @@ def test_batchnorm_backward_numerical(student):
                      what=f"{name} в сравнении с численным градиентом (центральные разности) для x формы {(m, d)}")
 
 
+@rule("bn-backward-eval")
 @points(4, "batchnorm_backward")
 def test_batchnorm_backward_eval(student):
     m, d = 6, 4
@@ -188,16 +235,19 @@ def test_batchnorm_backward_eval(student):
     state = _state(d, 121)
     dout = np.random.default_rng(122).normal(size=(m, d))
     _, ref_cache, _ = ref.batchnorm_forward(x, gamma, beta, state=state, training=False)
-    exp = ref.batchnorm_backward(dout, ref_cache)
-    _, cache, _ = _bn_outputs(student.batchnorm_forward(x, gamma, beta, state=state, training=False),
-                              "batchnorm_forward(training=False)")
-    dx, dgamma, dbeta = _grads(student.batchnorm_backward(dout, cache), "batchnorm_backward")
+    out, cache, _ = _bn_outputs(student.batchnorm_forward(x.copy(), gamma.copy(), beta.copy(),
+                                                          state={k: v.copy() for k, v in state.items()},
+                                                          training=False),
+                                "batchnorm_forward(training=False)")
+    exp = _expected_backward(x, gamma, beta, out, dout, False, ref_cache)
+    dx, dgamma, dbeta = _grads(student.batchnorm_backward(dout.copy(), cache), "batchnorm_backward")
     assert_close(dx, exp[0], rtol=1e-7,
                  what="dx для кэша из режима применения (running-статистики — константы)")
     assert_close(dgamma, exp[1], rtol=1e-7, what="dgamma для кэша из режима применения")
     assert_close(dbeta, exp[2], rtol=1e-7, what="dbeta для кэша из режима применения")
 
 
+@rule("inputs-unchanged")
 @points(2, "batchnorm_backward")
 def test_batchnorm_backward_dout_unchanged(student):
     x, gamma, beta = _bn_inputs(8, 3, 130)
@@ -207,10 +257,17 @@ def test_batchnorm_backward_dout_unchanged(student):
         _grads(student.batchnorm_backward(dout, cache), "batchnorm_backward")
 
 
+@rule("bn-bad-shapes")
 @points(2, "batchnorm_backward")
 def test_batchnorm_backward_bad_dout(student):
     x, gamma, beta = _bn_inputs(4, 3, 140)
-    _, cache, _ = _bn_outputs(student.batchnorm_forward(x, gamma, beta), "batchnorm_forward")
+    dout = np.random.default_rng(141).normal(size=(4, 3))
+    ref_cache = ref.batchnorm_forward(x, gamma, beta)[1]
+    out, cache, _ = _bn_outputs(student.batchnorm_forward(x.copy(), gamma.copy(), beta.copy()), "batchnorm_forward")
+    exp = _expected_backward(x, gamma, beta, out, dout, True, ref_cache)
+    dx, dgamma, dbeta = _grads(student.batchnorm_backward(dout.copy(), cache), "batchnorm_backward")
+    for name, got, want in (("dx", dx, exp[0]), ("dgamma", dgamma, exp[1]), ("dbeta", dbeta, exp[2])):
+        assert_close(got, want, rtol=1e-6, atol=1e-9, what=f"{name} для dout формы (4, 3) — {WORKS_FIRST}")
     with raises_value_error("batchnorm_backward: dout формы (5, 3), а прямой проход был для x формы (4, 3)"):
         student.batchnorm_backward(np.ones((5, 3)), cache)
 
@@ -245,6 +302,11 @@ def _check_uniform(w, limit, what):
                 f"почти достигать границы {limit:.6g}")
 
 
+def _check_uniform_bounds(w, limit, what):
+    assert_true(float(np.abs(w).max()) <= limit * (1 + 1e-12) and float(np.abs(w).max()) > 0,
+                f"{what}: веса должны лежать в [-{limit:.6g}, {limit:.6g}] (максимум |w| = {float(np.abs(w).max()):.6g})")
+
+
 def _check_normal(w, var, what):
     tail = float(np.mean(np.abs(w) > np.sqrt(3.0 * var)))
     assert_true(0.07 < tail < 0.097,
@@ -261,6 +323,7 @@ INITS = {
 def _make_init_tests(name):
     var_of, default = INITS[name]
 
+    @rule("init-shape-seed")
     @points(2, name)
     def test_shape_and_seed(student):
         fn = getattr(student, name)
@@ -274,6 +337,7 @@ def _make_init_tests(name):
         assert_true(not np.array_equal(np.asarray(c), np.asarray(e)),
                     f"{name}(5, 4) без seed дважды вернула одинаковые веса: при seed=None веса должны быть случайными")
 
+    @rule("init-uniform")
     @points(4, name)
     def test_uniform(student):
         fn = getattr(student, name)
@@ -289,6 +353,7 @@ def _make_init_tests(name):
             _check_uniform(w, np.sqrt(3.0 * var), what)
             _check_variance(w, var, what)
 
+    @rule("init-normal")
     @points(4, name)
     def test_normal(student):
         fn = getattr(student, name)
@@ -304,8 +369,12 @@ def _make_init_tests(name):
             _check_variance(w, var, what)
             _check_normal(w, var, what)
 
+    @rule("init-bad-distribution")
     @points(2, name)
     def test_bad_distribution(student):
+        what = f"{name}(4, 3, seed=0, distribution='uniform') — {WORKS_FIRST}"
+        w = _weights(getattr(student, name)(4, 3, seed=0, distribution="uniform"), (4, 3), what)
+        _check_uniform_bounds(w, np.sqrt(3.0 * var_of(4, 3)), what)
         with raises_value_error(f"{name}(4, 3, distribution='gaussian')"):
             getattr(student, name)(4, 3, seed=0, distribution="gaussian")
 
@@ -336,6 +405,7 @@ def _norms(student, depth, width, activation, init, seed=0):
     return norms, what
 
 
+@rule("lgn-format")
 @points(3, "layer_gradient_norms")
 @pytest.mark.parametrize("depth, width, activation, init", [
     (1, 4, "relu", "he"), (3, 10, "tanh", "xavier"), (6, 8, "sigmoid", "small")])
@@ -343,6 +413,7 @@ def test_lgn_format(student, depth, width, activation, init):
     _norms(student, depth, width, activation, init, seed=1)
 
 
+@rule("lgn-vanishing")
 @points(6, "layer_gradient_norms")
 @pytest.mark.parametrize("width, seed", [(16, 2), (64, 3)])
 def test_lgn_sigmoid_small_vanishes(student, width, seed):
@@ -358,6 +429,7 @@ def test_lgn_sigmoid_small_vanishes(student, width, seed):
                 f"а должна примерно в 1/(0.25·0.01·sqrt({width})) = {1 / expected:.3g} раза")
 
 
+@rule("lgn-last-layer")
 @points(3, "layer_gradient_norms")
 @pytest.mark.parametrize("depth, width, seed", [(2, 16, 4), (5, 48, 5)])
 def test_lgn_last_layer_scale(student, depth, width, seed):
@@ -367,6 +439,7 @@ def test_lgn_last_layer_scale(student, depth, width, seed):
                 "sigmoid на последнем слое она должна быть около 0.125")
 
 
+@rule("lgn-no-vanishing")
 @points(4, "layer_gradient_norms")
 @pytest.mark.parametrize("activation, init, seed", [("relu", "he", 6), ("tanh", "xavier", 7)])
 def test_lgn_no_vanishing(student, activation, init, seed):
@@ -379,6 +452,7 @@ def test_lgn_no_vanishing(student, activation, init, seed):
                 f"{what}: у слоёв 2…8 нормы не должны затухать, получено {norms.tolist()}")
 
 
+@rule("lgn-seed")
 @points(2, "layer_gradient_norms")
 def test_lgn_seed(student):
     a, what = _norms(student, 4, 12, "tanh", "he", seed=5)
@@ -388,8 +462,12 @@ def test_lgn_seed(student):
     assert_true(not np.array_equal(a, c), "layer_gradient_norms: при seed=5 и seed=6 получились одинаковые нормы")
 
 
+@rule("lgn-invalid")
 @points(3, "layer_gradient_norms")
 @pytest.mark.parametrize("activation, init", [("softplus", "he"), ("relu", "zeros")])
 def test_lgn_invalid(student, activation, init):
+    norms, what = _norms(student, 3, 8, "sigmoid", "small", seed=1)
+    assert_true(0.1 < norms[-1] < 0.15, f"{what}: норма градиента последнего слоя {norms[-1]:.4g}, а должна быть "
+                                        f"около 0.125 — {WORKS_FIRST}")
     with raises_value_error(f"layer_gradient_norms(4, 8, {activation!r}, {init!r})"):
         student.layer_gradient_norms(4, 8, activation, init)

@@ -1,4 +1,8 @@
-"""Типичные ошибки в задании 08: каждая — небольшая правка эталона и подсказка студенту."""
+"""Типичные ошибки в задании 08: каждая — небольшая правка эталона и подсказка студенту.
+
+Мутант отличается от эталона только своей ошибкой: аргументы и формат модели он проверяет
+функциями эталона (`ref._check_xy`, `ref.model_layers`).
+"""
 import numpy as np
 
 from grader.testing import mutant, reference
@@ -9,7 +13,7 @@ _LAYERS = ("1", "2", "3")
 
 
 def _train(X, y, hidden, epochs, lr, batch_size, seed, *, relu=True, zero_init=False, sign=1.0,
-           one_epoch=False, in_place=False, classes_from_max=False, validate=True):
+           one_epoch=False, in_place=False, classes_from_max=False, validate=True, as_lists=False):
     """The reference training loop with switches for typical mistakes."""
     if validate:
         X, y = ref._check_xy(X, y)
@@ -64,6 +68,8 @@ def _train(X, y, hidden, epochs, lr, batch_size, seed, *, relu=True, zero_init=F
                 model[key] = model[key] - sign * lr * step
     if in_place:  # predict still needs the statistics of the original X
         model["mean"], model["std"] = mean, std
+    if as_lists:
+        model = {key: value.tolist() for key, value in model.items()}
     return model
 
 
@@ -114,17 +120,46 @@ def train_without_validation(X, y, hidden=64, epochs=200, lr=1e-3, batch_size=64
     return _train(X, y, hidden, epochs, lr, batch_size, seed, validate=False)
 
 
+@mutant("train_classifier", hint="Похоже, модель хранит саму обучающую выборку (например, для ответа по ближайшему "
+        "соседу), а не параметры сети. По условию модель — это слои W1, b1, …, и её размер не зависит от числа "
+        "обучающих примеров: обучите сеть и сохраните её веса.")
+def train_nearest_neighbour(X, y, hidden=64, epochs=200, lr=1e-3, batch_size=64, seed=0):
+    X, y = ref._check_xy(X, y)
+    return {"X_train": X.copy(), "y_train": y.copy()}
+
+
+@mutant("train_classifier", hint="Похоже, веса в модели сохранены списками (например, через .tolist()). По условию "
+        "значения модели — массивы NumPy, числа или строки, а не списки: сохраняйте сами массивы.")
+def train_stores_lists(X, y, hidden=64, epochs=200, lr=1e-3, batch_size=64, seed=0):
+    return _train(X, y, hidden, epochs, lr, batch_size, seed, as_lists=True)
+
+
 # ------------------------------------------------------------------ predict
 
-def _logits(model, X):
-    return ref._forward({key: np.asarray(value, dtype=np.float64) for key, value in model.items()},
-                        np.asarray(X, dtype=np.float64))[0]
+def _m_logits(model, X, *, standardize=True, activation=None, last_activation=False, batch_stats=False):
+    """Logits of a model in the statement's format, with switches for typical mistakes."""
+    layers, act, mean, std = ref.model_layers(model)
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2 or X.shape[1] != layers[0][0].shape[0]:
+        raise ValueError("X не того числа признаков")
+    A = X
+    if batch_stats:
+        s = X.std(axis=0)
+        A = (X - X.mean(axis=0)) / np.where(s > 0, s, 1e-12)
+    elif standardize and mean is not None:
+        A = (X - mean) / std
+    f = ref._ACTIVATIONS[activation or act]
+    for index, (W, b) in enumerate(layers):
+        A = A @ W + b
+        if index < len(layers) - 1 or last_activation:
+            A = f(A)
+    return A
 
 
 @mutant("predict", hint="Похоже, predict возвращает вероятности классов (матрицу m×k), а не сами метки. "
         "Предсказание — это номер класса с наибольшей оценкой для каждой строки.")
 def predict_probabilities(model, X):
-    z = _logits(model, X)
+    z = _m_logits(model, X)
     p = np.exp(z - z.max(axis=1, keepdims=True))
     return p / p.sum(axis=1, keepdims=True)
 
@@ -132,36 +167,52 @@ def predict_probabilities(model, X):
 @mutant("predict", hint="Похоже, predict возвращает метки как числа с плавающей точкой (float). Номер класса — "
         "целое число: приведите результат к целому типу.")
 def predict_float_labels(model, X):
-    return np.argmax(_logits(model, X), axis=1).astype(np.float64)
+    return np.argmax(_m_logits(model, X), axis=1).astype(np.float64)
 
 
 @mutant("predict", hint="Похоже, predict возвращает столбец формы (m, 1) вместо одномерного массива (m,). "
         "Проверьте keepdims и лишние reshape.")
 def predict_column(model, X):
-    return np.argmax(_logits(model, X), axis=1).reshape(-1, 1)
+    return np.argmax(_m_logits(model, X), axis=1).reshape(-1, 1)
 
 
 @mutant("predict", hint="Похоже, argmax берётся не по той оси: нужен номер класса для каждой строки (по оси классов), "
         "а не номер строки для каждого класса.")
 def predict_wrong_axis(model, X):
-    return np.argmax(_logits(model, X), axis=0)
+    return np.argmax(_m_logits(model, X), axis=0)
 
 
 @mutant("predict", hint="Похоже, predict нормирует X по статистикам переданного батча. Тогда ответ для строки "
-        "зависит от соседних строк, а для одной строки разброс равен нулю. Используйте среднее и разброс "
-        "обучающей выборки, сохранённые в модели.")
+        "зависит от соседних строк, а для одной строки разброс равен нулю. Используйте mean и std из модели.")
 def predict_batch_statistics(model, X):
-    X = np.asarray(X, dtype=np.float64)
-    std = X.std(axis=0)
-    batch = dict(model, mean=X.mean(axis=0), std=np.where(std > 0, std, 1e-12))
-    return np.argmax(_logits(batch, X), axis=1)
+    return np.argmax(_m_logits(model, X, batch_stats=True), axis=1)
 
 
 @mutant("predict", hint="Похоже, predict изменяет переданный массив X на месте (например, стандартизует его "
         "операциями -= и /=). Вызывающий код ещё пользуется своим X: работайте с копией или создавайте новый массив.")
 def predict_standardizes_in_place(model, X):
-    if np.asarray(X).shape[-1] != np.asarray(model["mean"]).shape[0]:
+    layers, _, mean, std = ref.model_layers(model)
+    if np.asarray(X).ndim != 2 or np.asarray(X).shape[1] != layers[0][0].shape[0]:
         raise ValueError("X не того числа признаков")
-    X -= model["mean"]
-    X /= model["std"]
-    return ref.predict(dict(model, mean=np.zeros_like(model["mean"]), std=np.ones_like(model["std"])), X)
+    if mean is not None:
+        X -= mean
+        X /= std
+    return np.argmax(_m_logits(model, X, standardize=False), axis=1)
+
+
+@mutant("predict", hint="Похоже, predict не применяет стандартизацию из модели: если в модели есть mean и std, "
+        "перед первым слоем X заменяется на (X − mean) / std — так же, как при обучении.")
+def predict_no_standardization(model, X):
+    return np.argmax(_m_logits(model, X, standardize=False), axis=1)
+
+
+@mutant("predict", hint="Похоже, активация применяется и после последнего слоя. Логиты — это выход последнего слоя "
+        "без нелинейности; например, ReLU обнуляет отрицательные логиты, и argmax меняется.")
+def predict_activation_on_logits(model, X):
+    return np.argmax(_m_logits(model, X, last_activation=True), axis=1)
+
+
+@mutant("predict", hint="Похоже, predict всегда применяет ReLU и не смотрит на ключ \"activation\" модели. По формату "
+        "модели нелинейность между слоями — model.get(\"activation\", \"relu\"): \"relu\", \"tanh\" или \"sigmoid\".")
+def predict_always_relu(model, X):
+    return np.argmax(_m_logits(model, X, activation="relu"), axis=1)

@@ -86,7 +86,9 @@ def adam_step(w, dw, state=None, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     return w - lr * m_hat / (np.sqrt(v_hat) + eps), {"m": m, "v": v, "t": t}
 
 
-_RULES = {"sgd": sgd_step, "momentum": momentum_step, "adam": adam_step}
+def _rules():
+    """The update rules by name, looked up when minimize runs: always the rules defined in this file."""
+    return {"sgd": sgd_step, "momentum": momentum_step, "adam": adam_step}
 
 
 def minimize(grad_fn, w0, method="adam", steps=100, **hyper):
@@ -95,9 +97,10 @@ def minimize(grad_fn, w0, method="adam", steps=100, **hyper):
     method in {"sgd", "momentum", "adam"}; **hyper go to the rule (e.g. lr=0.1, beta=0.9).
     Returns the trajectory, an array (steps + 1, *w0.shape) whose row 0 is w0.
     """
-    if method not in _RULES:
-        raise ValueError(f"Неизвестный метод {method!r}: допустимы {', '.join(_RULES)}")
-    rule = _RULES[method]
+    rules = _rules()
+    if method not in rules:
+        raise ValueError(f"Неизвестный метод {method!r}: допустимы {', '.join(rules)}")
+    rule = rules[method]
     allowed = [p for p in inspect.signature(rule).parameters if p not in ("w", "dw", "state")]
     unknown = sorted(set(hyper) - set(allowed))
     if unknown:
@@ -125,14 +128,14 @@ def minimize(grad_fn, w0, method="adam", steps=100, **hyper):
 # ---- typical mistake adam_step:adam_no_bias_correction
 
 import types as _types
-ref = _types.SimpleNamespace(**{k: v for k, v in dict(globals()).items() if callable(v)})
+ref = _types.SimpleNamespace(**{k: v for k, v in dict(globals()).items() if not k.startswith('__')})
 
 import numpy as np
 
-_RULES = {"sgd": ref.sgd_step, "momentum": ref.momentum_step, "adam": ref.adam_step}
+_m_rules = {"sgd": ref.sgd_step, "momentum": ref.momentum_step, "adam": ref.adam_step}
 
 def adam_step(w, dw, state=None, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
-    w, dw = np.asarray(w, dtype=float), np.asarray(dw, dtype=float)
+    w, dw = ref._check_w_dw(w, dw)
     m = np.zeros_like(w) if state is None else state["m"]
     v = np.zeros_like(w) if state is None else state["v"]
     m = beta1 * m + (1 - beta1) * dw

@@ -176,46 +176,50 @@ def layer_gradient_norms(depth, width, activation, init, seed=0):
 # ---- typical mistake batchnorm_forward:batchnorm_unbiased_var
 
 import types as _types
-ref = _types.SimpleNamespace(**{k: v for k, v in dict(globals()).items() if callable(v)})
+ref = _types.SimpleNamespace(**{k: v for k, v in dict(globals()).items() if not k.startswith('__')})
 
 import numpy as np
 
 def _bn(x, gamma, beta, state, training, momentum, eps, *, ddof=0, swap=False, eps_outside=False,
-        eval_batch=False, running_ddof=0):
+        eval_batch=False, running_ddof=0, axis=0, update=True):
+    ref.batchnorm_forward(x, gamma, beta, state, training, momentum, eps)  # the reference's ValueErrors
     x = np.asarray(x, dtype=float)
     gamma = np.asarray(gamma, dtype=float)
     beta = np.asarray(beta, dtype=float)
-    if gamma.shape != (x.shape[1],):
-        raise ValueError("gamma не той формы")
     d = x.shape[1]
     rm = np.zeros(d) if state is None else np.asarray(state["running_mean"], dtype=float)
     rv = np.ones(d) if state is None else np.asarray(state["running_var"], dtype=float)
     if training or eval_batch:
-        mu, var = x.mean(axis=0), x.var(axis=0, ddof=ddof)
+        mu, var = x.mean(axis=axis, keepdims=True), x.var(axis=axis, ddof=ddof, keepdims=True)
+        run_var = x.var(axis=0, ddof=running_ddof)
         a, b = (1 - momentum, momentum) if swap else (momentum, 1 - momentum)
-        new = {"running_mean": a * rm + b * mu, "running_var": a * rv + b * x.var(axis=0, ddof=running_ddof)}
-        if not training:
+        new = {"running_mean": a * rm + b * x.mean(axis=0), "running_var": a * rv + b * run_var}
+        if not training or not update:
             new = {"running_mean": rm.copy(), "running_var": rv.copy()}
     else:
         mu, var = rm, rv
         new = {"running_mean": rm.copy(), "running_var": rv.copy()}
     std = np.sqrt(var) + eps if eps_outside else np.sqrt(var + eps)
     x_hat = (x - mu) / std
-    cache = {"x_hat": x_hat, "gamma": gamma.copy(), "inv_std": 1.0 / std, "training": bool(training)}
+    inv_std = np.broadcast_to(1.0 / std, x.shape)[0].copy() if axis == 0 else 1.0 / std
+    cache = {"x_hat": x_hat, "gamma": gamma.copy(), "inv_std": inv_std, "training": bool(training)}
     return gamma * x_hat + beta, cache, new
 
-def _lgn(depth, width, activation, init, seed, *, small_std=0.01, use_derivative=True):
-    if activation not in ("sigmoid", "tanh", "relu") or init not in ("small", "xavier", "he"):
-        raise ValueError("неизвестная активация или инициализация")
+def _lgn(depth, width, activation, init, seed, *, small_std=0.01, use_derivative=True, last_linear=False,
+         norm_of="dW"):
+    ref.layer_gradient_norms(1, 1, activation, init, seed=seed)  # the reference's ValueErrors
     std = {"small": small_std, "xavier": np.sqrt(1.0 / width), "he": np.sqrt(2.0 / width)}[init]
     rng = np.random.default_rng(seed)
     A = rng.standard_normal((64, width))
     Ws = [rng.normal(0.0, std, size=(width, width)) for _ in range(depth)]
     acts, derivs = [], []
-    for W in Ws:
+    for index, W in enumerate(Ws):
         acts.append(A)
         Z = A @ W
-        if activation == "sigmoid":
+        if last_linear and index == depth - 1:
+            A = Z
+            derivs.append(np.ones_like(Z))
+        elif activation == "sigmoid":
             A = 1.0 / (1.0 + np.exp(-Z))
             derivs.append(A * (1 - A))
         elif activation == "tanh":
@@ -228,9 +232,56 @@ def _lgn(depth, width, activation, init, seed, *, small_std=0.01, use_derivative
     norms = [0.0] * depth
     for layer in reversed(range(depth)):
         dZ = dA * derivs[layer] if use_derivative else dA
-        norms[layer] = float(np.linalg.norm(acts[layer].T @ dZ))
+        norms[layer] = float(np.linalg.norm(acts[layer].T @ dZ if norm_of == "dW" else dA))
         dA = dZ @ Ws[layer].T
     return norms
+
+def _m_init_view(result, var_expected):
+    w = np.asarray(result)
+    view = {"shape": w.shape, "kind": w.dtype.kind}
+    if w.dtype.kind != "f" or w.size < 2000 or not np.all(np.isfinite(w)):
+        return view
+    ratio = float(w.var()) / var_expected
+    view["variance"] = round(ratio * 12) / 12 if ratio > 0.05 else round(float(np.log10(max(ratio, 1e-300))))
+    centered = w - w.mean()
+    kurtosis = float(np.mean(centered**4) / max(np.mean(centered**2) ** 2, 1e-300)) - 3.0
+    view["distribution"] = "normal" if kurtosis > -0.6 else "uniform"
+    return view
+
+def _view_xavier_init(result, n_in, n_out, seed=None, distribution="uniform"):
+    return _m_init_view(result, 2.0 / (n_in + n_out))
+
+def _view_he_init(result, n_in, n_out, seed=None, distribution="normal"):
+    return _m_init_view(result, 2.0 / n_in)
+
+def _view_layer_gradient_norms(result, depth, width, activation, init, seed=0):
+    """Only what the statement fixes up to noise: with sigmoid and "small" the last norm (about 0.125)
+    and the per-layer factor, with relu + he and tanh + xavier whether the norms stay flat."""
+    try:
+        norms = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return ("not numbers",)
+    view = {"shape": norms.shape}
+    if norms.ndim != 1 or norms.size == 0 or not np.all(np.isfinite(norms)) or not np.all(norms > 0):
+        return view
+    per_layer = float(np.mean(np.log10(norms[1:-1] / norms[2:]))) if norms.size >= 3 else None
+    if (activation, init) == ("sigmoid", "small"):
+        view["last"] = round(2 * float(np.log10(norms[-1]))) / 2  # half orders of magnitude
+        if per_layer is not None:
+            view["per_layer"] = round(2 * per_layer) / 2
+            view["increasing"] = bool(np.all(np.diff(norms) > 0))
+    elif (activation, init) in (("relu", "he"), ("tanh", "xavier")) and per_layer is not None:
+        view["flat"] = abs(per_layer) < 0.3
+    return view
+
+def _view_batchnorm_forward(result, *args, **kwargs):
+    """out and state; the cache is the student's own format and is not compared."""
+    if not isinstance(result, (tuple, list)) or len(result) != 3:
+        return ("not a triple", type(result).__name__)
+    return (result[0], result[2])
+
+OBSERVABLES = {"batchnorm_forward": _view_batchnorm_forward, "xavier_init": _view_xavier_init, "he_init": _view_he_init,
+               "layer_gradient_norms": _view_layer_gradient_norms}
 
 def batchnorm_forward(x, gamma, beta, state=None, training=True, momentum=0.9, eps=1e-5):
     return _bn(x, gamma, beta, state, training, momentum, eps, ddof=1, running_ddof=1)

@@ -114,14 +114,82 @@ def train_classifier(X, y, hidden=64, epochs=200, lr=1e-3, batch_size=64, seed=0
     return model
 
 
+def _sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+_ACTIVATIONS = {"relu": lambda z: np.maximum(z, 0.0), "tanh": np.tanh, "sigmoid": _sigmoid}
+
+
+def _numeric(value, name, ndim):
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"model[{name!r}] должен быть числовым массивом") from None
+    if array.ndim != ndim:
+        raise ValueError(f"model[{name!r}] должен быть {'матрицей' if ndim == 2 else 'вектором'}, "
+                         f"получена форма {array.shape}")
+    return array
+
+
+def model_layers(model):
+    """(layers, activation, mean, std) of a model in the statement's format, every shape checked.
+
+    layers = [(W1, b1), ..., (WL, bL)] numbered from 1 without gaps, W_l (n_{l-1}, n_l), b_l (n_l,);
+    activation in {"relu" (default), "tanh", "sigmoid"}; mean, std both (n,) or both None.
+    """
+    if not isinstance(model, dict):
+        raise ValueError(f"model должен быть словарём (см. «Формат модели»), получено {type(model).__name__}")
+    layers, i = [], 1
+    while f"W{i}" in model or f"b{i}" in model:
+        if f"W{i}" not in model or f"b{i}" not in model:
+            raise ValueError(f"в модели есть только один из ключей W{i} и b{i}")
+        W, b = _numeric(model[f"W{i}"], f"W{i}", 2), _numeric(model[f"b{i}"], f"b{i}", 1)
+        if b.shape != (W.shape[1],):
+            raise ValueError(f"b{i} должен иметь форму ({W.shape[1]},) под W{i} формы {W.shape}, получено {b.shape}")
+        if layers and layers[-1][0].shape[1] != W.shape[0]:
+            raise ValueError(f"W{i} формы {W.shape} не стыкуется с W{i - 1} формы {layers[-1][0].shape}")
+        layers.append((W, b))
+        i += 1
+    if not layers:
+        raise ValueError("в модели нет слоёв: нужны ключи W1, b1, ... (см. «Формат модели»)")
+    stray = sorted(str(k) for k in model if isinstance(k, str) and k[:1] in "Wb" and k[1:].isdigit()
+                   and not 1 <= int(k[1:]) <= len(layers))
+    if stray:
+        raise ValueError(f"слои должны нумероваться подряд с 1, а в модели есть {', '.join(stray)}")
+    activation = model.get("activation", "relu")
+    if not isinstance(activation, str) or activation not in _ACTIVATIONS:
+        raise ValueError(f"activation должна быть одной из {', '.join(_ACTIVATIONS)}, получено {activation!r}")
+    if ("mean" in model) != ("std" in model):
+        raise ValueError("mean и std задаются вместе (или оба отсутствуют)")
+    mean = std = None
+    if "mean" in model:
+        n = layers[0][0].shape[0]
+        mean, std = _numeric(model["mean"], "mean", 1), _numeric(model["std"], "std", 1)
+        if mean.shape != (n,) or std.shape != (n,):
+            raise ValueError(f"mean и std должны иметь форму ({n},), получено {mean.shape} и {std.shape}")
+    return layers, activation, mean, std
+
+
 def predict(model, X):
-    """Predicted class labels argmax_c logits(X)_c as an int64 array (m,)."""
-    missing = [key for key in ("mean", "std") + tuple(f"{p}{i}" for i in _LAYERS for p in "Wb") if key not in model]
-    if missing:
-        raise ValueError(f"model должен быть словарём, который вернула train_classifier; нет ключей: {', '.join(missing)}")
-    X = np.asarray(X, dtype=np.float64)
-    if X.ndim != 2 or X.shape[1] != np.asarray(model["W1"]).shape[0]:
-        raise ValueError(f"X должен иметь форму (m, {np.asarray(model['W1']).shape[0]}), получена форма {X.shape}")
-    model = {key: np.asarray(value, dtype=np.float64) for key, value in model.items()}
-    logits, _ = _forward(model, X)
-    return np.argmax(logits, axis=1).astype(np.int64)
+    """Predicted class labels (int64 array (m,)) of a model in the statement's format.
+
+    A_0 = X (or (X - mean) / std), A_l = f(A_{l-1} W_l + b_l) for l < L, logits = A_{L-1} W_L + b_L;
+    the label of a row is the argmax of its logits. Any depth and activation of the format work.
+    """
+    layers, activation, mean, std = model_layers(model)
+    try:
+        X = np.asarray(X, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError("X должен быть числовым массивом формы (m, n)") from None
+    n = layers[0][0].shape[0]
+    if X.ndim != 2 or X.shape[1] != n:
+        raise ValueError(f"X должен иметь форму (m, {n}) — модель обучена на {n} признаках, получена форма {X.shape}")
+    A = X if mean is None else (X - mean) / std
+    f = _ACTIVATIONS[activation]
+    for index, (W, b) in enumerate(layers):
+        A = A @ W + b
+        if index < len(layers) - 1:
+            A = f(A)
+    return np.argmax(A, axis=1).astype(np.int64)

@@ -114,21 +114,83 @@ def early_stopping(val_losses, patience=5, min_delta=0.0):
 # ---- typical mistake dropout_forward:dropout_not_inverted
 
 import types as _types
-ref = _types.SimpleNamespace(**{k: v for k, v in dict(globals()).items() if callable(v)})
+ref = _types.SimpleNamespace(**{k: v for k, v in dict(globals()).items() if not k.startswith('__')})
 
 import math
 
 import numpy as np
 
-def _check_p(p):
-    if not 0 <= p < 1:
-        raise ValueError("p должно лежать в [0, 1)")
+def _m_backward_args(dout, mask):
+    """dout as floats and mask as booleans, with the reference's shape check."""
+    dout = np.asarray(dout, dtype=np.float64)
+    mask = np.asarray(mask)
+    if mask.shape != dout.shape:
+        raise ValueError("формы dout и mask должны совпадать")
+    return dout, mask.astype(bool)
 
-def _losses(val_losses):
-    return [float(v) for v in val_losses]
+def _m_early(val_losses, patience, min_delta, *, strict=True, stop_after=False, use_delta=True,
+             versus_previous=False, reset=True, stop_first=False, validate=True):
+    """The reference loop with one switch per typical mistake (validation as in the reference)."""
+    if validate:
+        ref.early_stopping([0.0], patience, min_delta)  # raises the reference's ValueError
+    best, best_epoch, previous, waited = math.inf, None, math.inf, 0
+    for epoch, loss in enumerate(float(v) for v in val_losses):
+        if stop_first and best_epoch is not None and epoch - best_epoch >= patience:
+            return epoch, best_epoch
+        anchor = previous if versus_previous else best
+        delta = min_delta if use_delta else 0.0
+        improved = loss <= anchor - delta if not strict else loss < anchor - delta
+        previous = loss
+        if improved:
+            best, best_epoch = loss, epoch
+            if reset:
+                waited = 0
+            continue
+        waited += 1
+        if (waited > patience) if stop_after else (waited >= patience):
+            return epoch, best_epoch
+    return None, best_epoch
+
+def _view_dropout_forward(result, x, p, training=True, seed=None):
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        return ("not a pair", type(result).__name__)
+    out, mask = result
+    x = np.asarray(x, dtype=np.float64)
+    try:
+        out = np.asarray(out, dtype=np.float64)
+    except (TypeError, ValueError):
+        return ("out not numeric",)
+    if mask is None:
+        return {"mask": None, "out_shape": out.shape,
+                "out_is_x": out.shape == x.shape and bool(np.allclose(out, x, rtol=1e-9, atol=0)),
+                "out_over_x": _m_ratio(out, x, np.ones(x.shape, dtype=bool))}
+    mask = np.asarray(mask)
+    view = {"mask": mask.dtype.kind, "shape": (out.shape, mask.shape)}
+    if mask.shape != x.shape or out.shape != x.shape:
+        return view
+    kept = mask.astype(bool)
+    view["dropped_are_zero"] = bool(np.all(out[~kept] == 0))
+    view["kept_scale"] = _m_ratio(out, x, kept)
+    if kept.size >= 1000:
+        fraction = float(kept.mean())
+        labels = {"1-p": 1 - p, "p": p, "all": 1.0, "none": 0.0}
+        name, target = min(labels.items(), key=lambda item: abs(item[1] - fraction))
+        view["kept_fraction"] = name if abs(target - fraction) < 0.03 else "other"
+        if kept.ndim == 2 and kept.shape[0] >= 50:
+            view["rows_identical"] = bool(np.all(kept == kept[0]))
+    return view
+
+def _m_ratio(out, x, where):
+    """The common factor out / x on the chosen entries with x != 0 (6 significant digits), or None."""
+    pick = where & (x != 0)
+    if not pick.any():
+        return None
+    return float(f"{float(np.median(out[pick] / x[pick])):.6g}")
+
+OBSERVABLES = {"dropout_forward": _view_dropout_forward}
 
 def dropout_forward(x, p, training=True, seed=None):
-    _check_p(p)
+    ref._check_p(p)
     x = np.array(x, dtype=float)
     if not training:
         return x, None
