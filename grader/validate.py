@@ -155,9 +155,11 @@ def check_suites(course: LoadedCourse, assignment: Assignment, report: Assignmen
     report.add("публичные тесты проходят на эталоне", bool(results) and not failed,
                f"{len(results) - len(failed)}/{len(results)}" + (f"; первый провал: {failed[0].test_id}: {failed[0].message}" if failed else ""))
 
-    mutants = mutants_of(load_module_from_file(mutants_file, prefix="nngrader_mutants"))
+    mutants_module = load_module_from_file(mutants_file, prefix="nngrader_mutants")
+    mutants = mutants_of(mutants_module)
     by_subject: dict[str, list[TestResult]] = defaultdict(list)
-    hints = Hints(import_reference(course.root, assignment.module), mutants, with_replacement)
+    hints = Hints(import_reference(course.root, assignment.module), mutants, with_replacement,
+                  getattr(mutants_module, "OBSERVABLES", {}))
     if isolation == INPROCESS:
         results = run_tests(hidden, subjects=_subjects_in_process(course, assignment, mutants), hints=hints)
     else:

@@ -26,7 +26,8 @@ def load_hints(course: LoadedCourse, assignment: Assignment) -> Hints | None:
     if not path.exists():
         return None
     reference = import_reference(course.root, assignment.module)
-    return Hints(reference, mutants_of(load_module_from_file(path, prefix="nngrader_mutants")), with_replacement)
+    module = load_module_from_file(path, prefix="nngrader_mutants")
+    return Hints(reference, mutants_of(module), with_replacement, getattr(module, "OBSERVABLES", {}))
 
 
 def _outcome(result: TestResult) -> TestOutcome:

@@ -72,12 +72,13 @@ class Subjects:
 class Hints:
     """Trusted mutants and reference used to explain a failure (registered by the batch grader)."""
 
-    def __init__(self, reference: Any, mutants: list, build: Callable):
+    def __init__(self, reference: Any, mutants: list, build: Callable, views: dict | None = None):
         self.reference, self.mutants, self.build = reference, mutants, build
+        self.views = dict(views or {})  # mutants.py's OBSERVABLES: {function: view of its result}
 
     def explain(self, tests: list[TestCalls]) -> dict:
         """{failed test key: [mutant, ...]} for one submission's tests (see recording.explain_submission)."""
-        return explain_submission(tests, self.reference, self.mutants, self.build)
+        return explain_submission(tests, self.reference, self.mutants, self.build, views=self.views)
 
 
 class StudentModule:

@@ -40,6 +40,11 @@ class RecordedCall:
     duration: float
     mutated: bool = False   # the call changed an array it was given
     warnings: frozenset = frozenset()  # "Category: message" of each numeric warning it raised
+    # Arguments that are (part of) what an earlier call of the same test returned — an optimizer's
+    # state, batchnorm's cache, the weights of the previous step: ((argument, earlier call, index), ...).
+    # A replay passes the replaying module's OWN earlier result there, not the student's.
+    links: tuple = ()
+    returned: Any = None  # the live object the call returned (identity for links; outcome holds a copy)
 
     @property
     def warned(self) -> bool:
@@ -114,12 +119,37 @@ def recording(name: str, function: Callable, log: list[RecordedCall]) -> Callabl
         outcome, mutated, caught = _observe(function, args, kwargs, saved)
         for w in caught:  # hand them on: the test's own `no_warnings` must still see them
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-        log.append(RecordedCall(name, *saved, outcome[:2], time.monotonic() - started, mutated,
-                                _warning_kinds(caught)))
+        # A copy of the result: a later call may change the returned array in place (an in-place
+        # update returns its argument), and the record must keep what this call returned.
+        kept = ("value", _snapshot(outcome[1])) if outcome[0] == "value" else outcome[:2]
+        log.append(RecordedCall(name, *saved, kept, time.monotonic() - started, mutated,
+                                _warning_kinds(caught), _links(args, kwargs, log),
+                                outcome[1] if outcome[0] == "value" else None))
         if outcome[0] == "error":
             raise outcome[2]
         return outcome[1]
     return wrapper
+
+
+def _links(args: tuple, kwargs: dict, log: list[RecordedCall]) -> tuple:
+    """Which arguments are, by identity, an earlier recorded result or an element of one."""
+    found = []
+    for key, value in [*enumerate(args), *kwargs.items()]:
+        if value is None or isinstance(value, (bool, int, float, str)):
+            continue
+        for earlier in reversed(log):
+            if earlier.outcome[0] != "value":
+                continue
+            result = earlier.returned
+            if value is result:
+                found.append((key, earlier, None))
+                break
+            if isinstance(result, (tuple, list)):
+                index = next((i for i, item in enumerate(result) if item is value), None)
+                if index is not None:
+                    found.append((key, earlier, index))
+                    break
+    return tuple(found)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -146,13 +176,66 @@ def _kind(array: np.ndarray) -> str:
 Observation = tuple  # (outcome, mutated, warning kinds)
 
 
-def _replay(module: Any, call: RecordedCall) -> Observation:
-    """(outcome, mutated, warning kinds) of `module` on the recorded call."""
+def _replay(module: Any, call: RecordedCall, earlier: Callable | None = None) -> Observation:
+    """(outcome, mutated, warning kinds) of `module` on the recorded call.
+
+    `earlier(call)` gives the module's own observation of an earlier call; linked arguments
+    (state, cache, weights of a chain) are taken from there."""
     function = getattr(module, call.name, None)
     if function is None:
         return ("error", "AttributeError"), False, frozenset()
-    outcome, mutated, caught = _observe(function, _snapshot(call.args), _snapshot(call.kwargs))
+    args, kwargs = list(_snapshot(call.args)), _snapshot(call.kwargs)
+    for key, source, index in (call.links if earlier is not None else ()):
+        outcome = earlier(source)[0]
+        if outcome[0] != "value":
+            return ("error", "chain"), False, frozenset()  # its own earlier step already failed
+        value = outcome[1] if index is None else _element(outcome[1], index)
+        if value is _MISSING:
+            return ("error", "chain"), False, frozenset()
+        if isinstance(key, int):
+            args[key] = _snapshot(value)
+        else:
+            kwargs[key] = _snapshot(value)
+    outcome, mutated, caught = _observe(function, tuple(args), kwargs)
     return outcome[:2], mutated, _warning_kinds(caught)
+
+
+_MISSING = object()
+
+
+def _element(result: Any, index: int) -> Any:
+    if isinstance(result, (tuple, list)) and index < len(result):
+        return result[index]
+    return _MISSING
+
+
+class _Replayer:
+    """One module's replays of a submission's calls, each once, chains in the module's own values."""
+
+    def __init__(self, module: Any):
+        self.module, self.memo = module, {}
+
+    def __call__(self, call: RecordedCall) -> Observation:
+        if id(call) not in self.memo:
+            self.memo[id(call)] = _replay(self.module, call, self)
+        return self.memo[id(call)]
+
+
+def _seen(observation: Observation, call: RecordedCall, views: dict | None) -> Observation:
+    """The observation with a returned value replaced by its view, if the function has one.
+
+    A view (mutants.py's OBSERVABLES) maps a result to what any correct implementation shares:
+    a random draw's properties (keep fraction, scale, distribution), an update rule's weights
+    without its state, batchnorm's output without its cache."""
+    view = (views or {}).get(call.name)
+    outcome = observation[0]
+    if view is None or outcome[0] != "value":
+        return observation
+    try:
+        shown = ("value", ("view", view(outcome[1], *_snapshot(call.args), **_snapshot(call.kwargs))))
+    except Exception:  # noqa: BLE001 - a result the view cannot read is its own observation
+        shown = ("value", ("view failed",))
+    return (shown, *observation[1:])
 
 
 def _agree(a: Observation, b: Observation) -> bool:
@@ -183,7 +266,7 @@ class _Candidate:
 
 
 def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, build: Callable,
-                       budget_s: float | None = None) -> dict[Hashable, list]:
+                       budget_s: float | None = None, views: dict | None = None) -> dict[Hashable, list]:
     """Which mutants explain the failures of one submission: {failed test key: [mutant, ...]}.
 
     A deviation is a call of a failed test where the reference does not behave like the
@@ -213,12 +296,17 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     ref_cache: dict[int, Observation] = {}
     ref_time: dict[int, float] = {}
 
+    replay_reference = _Replayer(reference)
+
     def ref_of(call: RecordedCall) -> Observation:
         if id(call) not in ref_cache:
             started = time.monotonic()
-            ref_cache[id(call)] = _replay(reference, call)
+            ref_cache[id(call)] = _seen(replay_reference(call), call, views)
             ref_time[id(call)] = time.monotonic() - started
         return ref_cache[id(call)]
+
+    def student_of(call: RecordedCall) -> Observation:
+        return _seen(_observed(call), call, views)
 
     # Calls nobody can reproduce are no evidence: random draws without a seed (the reference
     # disagrees with itself), or a passing test's call where the student differs from the
@@ -226,9 +314,9 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     unreliable: set[int] = set()
     deviations: dict[int, RecordedCall] = {}
     for c in failed_calls:
-        if c.name in slow or _agree(ref_of(c), _observed(c)):
+        if c.name in slow or _agree(ref_of(c), student_of(c)):
             continue
-        if ref_time[id(c)] > CHEAP_REPLAY_S or _agree(_replay(reference, c), ref_of(c)):
+        if ref_time[id(c)] > CHEAP_REPLAY_S or _agree(_seen(_Replayer(reference)(c), c, views), ref_of(c)):
             deviations[id(c)] = c
         else:
             unreliable.add(id(c))
@@ -244,8 +332,9 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
             continue
         if time.monotonic() > deadline:
             break
-        variant = build(reference, mutant.function, mutant.replacement)
-        explained = _check(variant, mutant.function, deviations.values(), ref_of, deadline, deviations, passing)
+        variant = _Replayer(build(reference, mutant.function, mutant.replacement))  # one chain per variant
+        explained = _check(variant, mutant.function, deviations.values(), ref_of, deadline, deviations, passing,
+                           student_of, views)
         if explained:
             plausible.append((mutant, variant, explained))
     # Phase 2: the most explanatory first, against every other call of the functions involved.
@@ -253,7 +342,8 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     for mutant, variant, explained in sorted(plausible, key=lambda p: len(p[2]), reverse=True):
         rest = [c for name in [mutant.function, *sorted(deviating_names - {mutant.function})]
                 for c in by_name.get(name, ()) if id(c) not in deviations and id(c) not in unreliable]
-        if _check(variant, mutant.function, rest, ref_of, deadline, deviations, passing) is not None:
+        if _check(variant, mutant.function, rest, ref_of, deadline, deviations, passing, student_of,
+                  views) is not None:
             candidates.append(_Candidate(mutant, frozenset(explained)))
 
     chosen = _choose(candidates, set(deviations))
@@ -268,8 +358,8 @@ def explain_submission(tests: list[TestCalls], reference: Any, mutants: list, bu
     return result
 
 
-def _check(variant: Any, function: str, calls: Iterable[RecordedCall], ref_of: Callable, deadline: float,
-           deviations: dict, passing: set) -> set | None:
+def _check(variant: "_Replayer", function: str, calls: Iterable[RecordedCall], ref_of: Callable, deadline: float,
+           deviations: dict, passing: set, student_of: Callable = None, views: dict | None = None) -> set | None:
     """Ids of the student's deviations among `calls` that `variant` reproduces; None if it
     contradicts the student on one of them (or time ran out: unfinished evidence is no evidence).
 
@@ -279,8 +369,8 @@ def _check(variant: Any, function: str, calls: Iterable[RecordedCall], ref_of: C
     for call in calls:
         if time.monotonic() > deadline:
             return None
-        student = _observed(call)
-        mine = _replay(variant, call)
+        student = (student_of or _observed)(call)
+        mine = _seen(variant(call), call, views)
         if _agree(mine, student):
             if id(call) in deviations:
                 explained.add(id(call))
