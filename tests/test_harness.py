@@ -261,3 +261,17 @@ def test_a_failure_inside_hint_matching_costs_the_hints_not_the_grade(course, tm
     results = run_tests(hidden(course), submission=sub, hints=Broken(good.reference, good.mutants, good.build))
     assert [r.passed for r in results if r.function == "sigmoid"] == [True, True]
     assert all(not r.passed and r.hint is None for r in results if r.function == "relu")
+
+
+def test_replayed_warnings_are_compared_as_a_sandboxed_student_shows_them():
+    """A student's warnings cross the sandbox with numbers redacted; a replay's must match that form,
+    or a mutant whose only tell is "Degrees of freedom <= 0" would never be recognised."""
+    import warnings as w
+
+    from grader.harness.recording import _warning_kinds
+    with w.catch_warnings(record=True) as caught:
+        w.simplefilter("always")
+        np.var(np.ones((1, 3)), axis=0, ddof=1)
+    kinds = _warning_kinds(caught)
+    assert kinds and all(not any(ch.isdigit() for ch in k) for k in kinds)
+    assert "RuntimeWarning: Degrees of freedom <= … for slice" in kinds

@@ -20,6 +20,7 @@ from typing import Any, Callable, Hashable, Iterable
 import numpy as np
 
 from ..sandbox.inplace import write_count
+from ..redaction import redact
 
 MAX_RECORDED_CALLS = 50
 BASE_BUDGET_S = 5.0      # per submission with failures, plus
@@ -87,8 +88,11 @@ def _error_name(exc: BaseException) -> str:
 
 
 def _warning_kinds(caught: list) -> frozenset:
-    """What went wrong numerically ("RuntimeWarning: overflow encountered in exp"), not where."""
-    return frozenset(f"{w.category.__name__}: {str(w.message)[:MAX_WARNING_TEXT]}" for w in caught)
+    """What went wrong numerically ("RuntimeWarning: overflow encountered in exp"), not where.
+
+    Messages are compared redacted: a sandboxed student's warnings reach us with their numbers
+    shown as «…» (they could carry hidden inputs), so a replay's must look the same."""
+    return frozenset(f"{w.category.__name__}: {redact(str(w.message), MAX_WARNING_TEXT)}" for w in caught)
 
 
 def _observe(function: Callable, args: tuple, kwargs: dict, before: tuple | None = None) -> tuple[tuple, bool, list]:
