@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -32,6 +33,9 @@ def grade_command(
     path: Optional[Path] = typer.Argument(None, help="решение или папка класса (<студент>/…, nbgrader submitted/, "
                                                      "архив Moodle); не нужен с --nbgrader"),
     jobs: int = typer.Option(0, "--jobs", "-j", help="параллельных процессов (0 — по числу ядер)"),
+    executor: str = typer.Option("local", "--executor",
+                                 help="где проверять: local — здесь, --jobs процессов; dask-local[:N] — N воркеров "
+                                      "Dask здесь; dask://ХОСТ:ПОРТ — кластер Dask (docs/scale.md)"),
     force: bool = typer.Option(False, "--force", help="перепроверить и неизменившиеся решения"),
     db: Optional[str] = typer.Option(None, "--db", help="SQLAlchemy URL журнала (по умолчанию gradebook.sqlite курса)"),
     require_isolation: Optional[str] = typer.Option(None, "--require-isolation",
@@ -56,6 +60,8 @@ def grade_command(
     if level != "full":
         console.print(f"[yellow]Внимание: изоляция неполная ({level}): {reason}[/]")
     if nbgrader is not None:
+        if executor != "local":
+            _fail("--nbgrader проверяет только локально: уберите --executor")
         _grade_nbgrader_course(loaded, targets, nbgrader, every=every, level=level, force=force,
                                jobs=jobs or default_jobs(), hints=not no_hints, db=db)
         return
@@ -73,11 +79,11 @@ def grade_command(
         gradebook = Gradebook(db or default_url(loaded.root))
     except GradebookError as exc:
         _fail(str(exc))
-    with gradebook:
+    with gradebook, _executor(executor, loaded, require_isolation or level) as dask:
         for target in targets:
             if found[target.id] or not every:
                 _grade_assignment(loaded, target, found[target.id], gradebook, level=level, force=force,
-                                  jobs=jobs or default_jobs(), hints=not no_hints)
+                                  jobs=jobs or default_jobs(), hints=not no_hints, dask=dask)
         if every:
             _print_class(gradebook, [t for t in targets if found[t.id]])
         else:
@@ -99,8 +105,23 @@ def _grade_nbgrader_course(loaded, targets, nbgrader: Path, *, every: bool, leve
         _print_summary(gradebook, targets[0])
 
 
+@contextmanager
+def _executor(spec: str, loaded, required_level: str):
+    """None for local grading, else a connected DaskGrading (its workers refuse below `required_level`)."""
+    if spec == "local":
+        yield None
+        return
+    from .dask_executor import DaskGrading, ExecutorError
+    try:
+        with DaskGrading(spec, loaded, required_level=required_level) as dask:
+            console.print(f"Исполнитель: {spec}, воркеров Dask: {dask.workers()}")
+            yield dask
+    except ExecutorError as exc:
+        _fail(str(exc), 3)
+
+
 def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, force: bool, jobs: int,
-                      hints: bool) -> None:
+                      hints: bool, dask=None) -> None:
     known = {} if force else gradebook.known_hashes(target.id)
     suite = suite_hash(loaded, target)
     for candidate in candidates:  # hashed once here; the grading processes reuse it
@@ -111,13 +132,13 @@ def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, forc
                   + (f", уже проверены {skipped} (--force — перепроверить)" if skipped else "")
                   + f"; изоляция: {level}")
     started = time.monotonic()
-    graded = _run(loaded.root, target.id, todo, level, jobs, hints, gradebook)
+    graded = _run(loaded.root, target.id, todo, level, jobs, hints, gradebook, dask)
     elapsed = time.monotonic() - started
     if graded:
         console.print(f"Проверено {graded} за {elapsed:.1f} с ({graded / max(elapsed, 1e-9):.1f} решений/с)")
 
 
-def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hints: bool, gradebook) -> int:
+def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hints: bool, gradebook, dask=None) -> int:
     if not todo:
         return 0
     columns = (TextColumn("[bold]Проверка"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -125,7 +146,9 @@ def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hin
     done = 0
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task("", total=len(todo))
-        for record in grade_in_parallel(course_root, assignment_id, todo, level=level, jobs=jobs, hints=hints):
+        records = (grade_in_parallel(course_root, assignment_id, todo, level=level, jobs=jobs, hints=hints)
+                   if dask is None else dask.grade(assignment_id, todo, hints=hints))
+        for record in records:
             gradebook.save(record)  # one transaction per submission: a crash loses nothing finished
             done += 1
             progress.update(task, advance=1, description=f"{record.student_name}: {record.score:g}")
