@@ -172,7 +172,7 @@ def main() -> None:
                 r = json.loads(out.stdout.strip().splitlines()[-1])
                 print(f"{r['executor']:>13} {r['db']:>10}  level={r['level']}  "
                       f"{r['students'] / r['wall_s']:6.1f}/s whole command ({r['wall_s']:.1f} s)  "
-                      f"{r["students"] / r["grading_s"]:6.1f}/s after start-up  first record after {r['first_record_s']:.1f} s  "
+                      f"{r['students'] / r['grading_s']:6.1f}/s after start-up  first record after {r['first_record_s']:.1f} s  "
                       f"command peak {r['peak_mib']:.0f} MiB  save {r['save_ms']:.2f} ms", flush=True)
     if args.probe:
         p = queue_probe(args.probe)
