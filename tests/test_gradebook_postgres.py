@@ -144,3 +144,30 @@ def test_many_writer_processes_lose_nothing_and_double_nothing(gradebook_url, tm
         assert len(attempts(engine, "q")) == 1  # one attempt per student and quiz, whatever the interleaving
     finally:
         engine.dispose()
+
+
+def test_feedback_and_exports_read_the_same_from_either_database(gradebook_url, tmp_path):
+    """`--db` takes a PostgreSQL URL wherever it takes one: exports and feedback come out byte for byte as from SQLite."""
+    from typer.testing import CliRunner
+
+    from grader.cli import app
+
+    reference_url = f"sqlite:///{tmp_path / 'reference.sqlite'}"
+    for url in {gradebook_url, reference_url}:
+        with Gradebook(url) as book:
+            for record in sample_records():
+                book.save(record)
+    runner = CliRunner()
+    outputs = {}
+    for name, url in (("reference", reference_url), ("tested", gradebook_url)):
+        for fmt, out in (("csv", "grades.csv"), ("json", "grades.json"), ("moodle", "moodle.csv")):
+            result = runner.invoke(app, ["export", "--format", fmt, "--out", str(tmp_path / name / out), "--db", url,
+                                         "--assignment", "02", "--course", str(ROOT)])
+            assert result.exit_code == 0, (fmt, result.output)
+        result = runner.invoke(app, ["feedback", "02", "--out", str(tmp_path / name / "fb"), "--format", "md",
+                                     "--db", url, "--course", str(ROOT)])
+        assert result.exit_code == 0, result.output
+        outputs[name] = {p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
+                         for p in sorted((tmp_path / name).rglob("*")) if p.is_file()}
+    assert len(outputs["tested"]) >= 5
+    assert outputs["tested"] == outputs["reference"]
