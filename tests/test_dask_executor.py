@@ -95,8 +95,7 @@ def test_a_killed_worker_loses_nothing_and_records_nothing_twice(tmp_path):
     for candidate in candidates:
         candidate.key = grading_key(candidate.path, suite)
     url = f"sqlite:///{tmp_path / 'gb.sqlite'}"
-    helpers_before = _sandbox_processes()
-    killed = None
+    killed, orphans = None, set()
     with Gradebook(url) as book, DaskGrading("dask-local:2", COURSE, required_level=LEVEL, chunk=6) as dask:
         for record in dask.grade(assignment.id, candidates):
             book.save(record)
@@ -104,6 +103,7 @@ def test_a_killed_worker_loses_nothing_and_records_nothing_twice(tmp_path):
                 # This worker has just sent the first record of its chunk: it is mid-chunk. Kill it (its pid only).
                 killed = dask.last_worker
                 pid = dask.client.run(os.getpid, workers=[killed])[killed]
+                orphans = _sandbox_children(pid)  # its zygote: must not outlive it
                 os.kill(pid, signal.SIGKILL)
         assert killed is not None
         assert killed not in dask.client.scheduler_info()["workers"]  # the nanny started a new one instead
@@ -113,13 +113,12 @@ def test_a_killed_worker_loses_nothing_and_records_nothing_twice(tmp_path):
         assert sorted(s.record.student_id for s in stored) == sorted(c.student_id for c in candidates)
         assert book.verify() == []
         assert all(s.record.outcomes and s.record.status == "graded" for s in stored)
-    leftovers = _sandbox_processes() - helpers_before
+    assert orphans, "the killed worker had started no sandbox"
     for _ in range(100):  # the killed worker's sandbox notices and exits
-        if not leftovers:
+        if not any(Path(f"/proc/{pid}").exists() for pid in orphans):
             break
         time.sleep(0.1)
-        leftovers = _sandbox_processes() - helpers_before
-    assert not leftovers, leftovers
+    assert not [pid for pid in orphans if Path(f"/proc/{pid}").exists()], orphans
 
 
 def test_a_worker_below_the_required_isolation_refuses(tmp_path, monkeypatch):
@@ -181,14 +180,17 @@ def test_course_and_submissions_travel_as_bytes(tmp_path):
         unpack_submission([("../evil.py", "file", b"x")], tmp_path / "worker2")
 
 
-def _sandbox_processes() -> set[int]:
+def _sandbox_children(parent: int) -> set[int]:
+    """Sandbox processes (zygote, worker) whose parent is `parent`."""
     found = set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
                 cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
-            except OSError:
+            except (OSError, ValueError, IndexError):
                 continue
-            if "/nngrader/worker.py" in cmdline or "/nngrader-worker-" in cmdline:
+            if ppid == parent and ("/nngrader/worker.py" in cmdline or "/nngrader-worker-" in cmdline
+                                   or "bwrap" in cmdline):
                 found.add(int(entry.name))
     return found

@@ -62,6 +62,7 @@ class DaskGrading:
         self.kind, self.target = parse_executor(spec)
         self.course, self.required_level, self.chunk, self.window = course, required_level, chunk, window
         self.cluster = self.client = None
+        self.plugin_name: str | None = None
         self.peak_memory: dict[str, float] = {}  # worker name -> peak resident MiB seen in its chunks
         self.retried = 0         # duplicate records dropped (sent again by a chunk rerun after its worker died)
         self.last_worker: str | None = None  # address of the worker that sent the latest record
@@ -73,7 +74,7 @@ class DaskGrading:
             from distributed import Client, LocalCluster
         except ImportError:
             raise ExecutorError("для --executor dask… установите dask и distributed: pip install 'nngrader[scale]'") from None
-        from .dask_worker import GradingPlugin
+        from .dask_worker import PLUGIN, GradingPlugin
         from .shipping import course_bundle
         try:
             if self.kind == "local":
@@ -88,13 +89,21 @@ class DaskGrading:
             self.close()
             raise ExecutorError(f"не удалось подключиться к планировщику Dask {self.target}: {exc}") from None
         bundle, digest = course_bundle(self.course.root)
-        self.client.register_plugin(GradingPlugin(bundle, digest, self.required_level or "reduced"))
+        # A name of its own: commands sharing a cluster (other courses, other versions) do not replace
+        # each other's course; unregistering at the end closes this command's zygotes on every worker.
+        self.plugin_name = f"{PLUGIN}-{digest[:12]}-{uuid.uuid4().hex[:8]}"
+        self.client.register_plugin(GradingPlugin(bundle, digest, self.required_level or "reduced", self.plugin_name))
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     def close(self) -> None:
+        if self.client is not None and self.plugin_name and self.cluster is None:
+            try:
+                self.client.unregister_worker_plugin(self.plugin_name)
+            except Exception:  # noqa: BLE001 - the cluster may be gone already; its workers then end anyway
+                pass
         if self.client is not None:
             self.client.close()
         if self.cluster is not None:
@@ -126,7 +135,7 @@ class DaskGrading:
             items = [_item(start + i, c) for i, c in enumerate(candidates[start:start + size])]
             # pure=False: a retried command must not pick up a cached result; retries: the scheduler
             # already reruns a chunk whose worker died (allowed-failures), this covers a flaky start-up.
-            in_flight.add(self.client.submit(grade_chunk, assignment_id, items, hints, queue.name,
+            in_flight.add(self.client.submit(grade_chunk, self.plugin_name, assignment_id, items, hints, queue.name,
                                              pure=False, key=f"nngrader-chunk-{uuid.uuid4().hex}"))
 
         try:

@@ -29,7 +29,7 @@ from typing import Any
 from distributed import Queue, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
-PLUGIN = "nngrader-grading"
+PLUGIN = "nngrader-grading"  # prefix: each command registers its own plugin (own course copy, own zygotes)
 SLOT_BASE = 16     # sandbox uid slots 16… (local `--jobs` grading uses 0…jobs-1 on the same machine)
 SLOT_COUNT = 48
 SLOT_DIR = Path(tempfile.gettempdir()) / "nngrader-dask-slots"
@@ -40,10 +40,8 @@ class WorkerRefused(RuntimeError):
 
 
 class GradingPlugin(WorkerPlugin):
-    name = PLUGIN
-
-    def __init__(self, bundle: bytes, digest: str, required_level: str):
-        self.bundle, self.digest, self.required_level = bundle, digest, required_level
+    def __init__(self, bundle: bytes, digest: str, required_level: str, name: str):
+        self.bundle, self.digest, self.required_level, self.name = bundle, digest, required_level, name
 
     # ------------------------------------------------------------ worker lifetime
 
@@ -142,9 +140,9 @@ class GradingPlugin(WorkerPlugin):
                 "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "count": len(items)}
 
 
-def grade_chunk(assignment_id: str, items: list[dict], hints: bool, queue_name: str) -> dict:
+def grade_chunk(plugin_name: str, assignment_id: str, items: list[dict], hints: bool, queue_name: str) -> dict:
     """The Dask task: grade `items` on this worker; records go to the queue as they are ready."""
-    plugin = get_worker().plugins.get(PLUGIN)
+    plugin = get_worker().plugins.get(plugin_name)
     if plugin is None:
         raise WorkerRefused("воркер Dask без модуля проверки nngrader: перезапустите задание")
     return plugin.grade(assignment_id, items, hints, queue_name)
