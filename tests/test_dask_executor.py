@@ -138,6 +138,32 @@ def test_a_worker_below_the_required_isolation_refuses(tmp_path, monkeypatch):
                 list(dask.grade("01_neuron", candidates))
 
 
+def test_a_chunk_that_keeps_failing_is_split_and_only_the_culprit_gets_an_error_record(tmp_path, monkeypatch):
+    """As in local grading: a failing chunk costs a regrade of its submissions one by one, not the class."""
+    from distributed import LocalCluster
+
+    from grader.grading import dask_worker
+    original = dask_worker.GradingPlugin._grade
+
+    def flaky(self, assignment_id, items, hints, queue):
+        if any(item["candidate"]["student_id"] == "student0002" for item in items):
+            raise RuntimeError("сбой воркера")
+        return original(self, assignment_id, items, hints, queue)
+
+    monkeypatch.setattr(dask_worker.GradingPlugin, "_grade", flaky)
+    make_class(COURSE, "01", tmp_path / "class", 4, correct_share=1.0)
+    candidates = discover(tmp_path / "class", COURSE.course.assignment("01"))
+    with LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None,
+                      protocol="tcp", host="127.0.0.1") as cluster:
+        address = cluster.scheduler_address.replace("tcp://", "dask://")
+        with DaskGrading(address, COURSE, required_level=LEVEL, chunk=4) as dask:
+            records = {r.student_id: r for r in dask.grade("01_neuron", candidates)}
+    assert sorted(records) == [f"student{i:04d}" for i in range(4)]
+    assert records["student0002"].status == "error" and records["student0002"].content_hash == ""
+    assert "воркер Dask" in records["student0002"].message
+    assert all(records[s].status == "graded" and records[s].score == 100 for s in records if s != "student0002")
+
+
 def test_executor_names(tmp_path):
     assert parse_executor("dask-local") == ("local", 0)
     assert parse_executor("dask-local:3") == ("local", 3)

@@ -11,6 +11,7 @@ submissions to workers (grader.grading.dask_worker). What this side does:
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import time
@@ -116,7 +117,12 @@ class DaskGrading:
     # ------------------------------------------------------------ grading
 
     def grade(self, assignment_id: str, candidates: list[Candidate], *, hints: bool = True) -> Iterator[SubmissionRecord]:
-        """Yield one record per candidate, in completion order, each exactly once."""
+        """Yield one record per candidate, in completion order, each exactly once.
+
+        A chunk that fails for good (its workers keep dying: Dask gives up after
+        `distributed.scheduler.allowed-failures`) is split: each submission it had
+        not finished is graded alone; one that fails alone too gets an error record,
+        as in local grading. Only a worker's refusal stops the whole batch."""
         from distributed import Queue, wait
         from .dask_worker import grade_chunk
 
@@ -126,40 +132,50 @@ class DaskGrading:
         size = self.chunk or max(1, min(MAX_CHUNK, -(-len(candidates) // (workers * CHUNKS_PER_WORKER))))
         window = self.window or workers * 2 + 1
         queue = Queue(f"nngrader-{uuid.uuid4().hex}", client=self.client)
-        starts = deque(range(0, len(candidates), size))
-        in_flight: set = set()
+        todo = deque((list(range(start, min(start + size, len(candidates)))), False)
+                     for start in range(0, len(candidates), size))
+        in_flight: dict = {}  # future -> (indices, graded alone after a failure)
         seen: set[int] = set()
 
         def submit_next() -> None:
-            start = starts.popleft()
-            items = [_item(start + i, c) for i, c in enumerate(candidates[start:start + size])]
-            # pure=False: a retried command must not pick up a cached result; retries: the scheduler
-            # already reruns a chunk whose worker died (allowed-failures), this covers a flaky start-up.
-            in_flight.add(self.client.submit(grade_chunk, self.plugin_name, assignment_id, items, hints, queue.name,
-                                             pure=False, key=f"nngrader-chunk-{uuid.uuid4().hex}"))
+            indices, alone = todo.popleft()
+            items = [_item(i, candidates[i]) for i in indices]
+            # pure=False and a fresh key: a rerun command never picks up an old result
+            future = self.client.submit(grade_chunk, self.plugin_name, assignment_id, items, hints, queue.name,
+                                        pure=False, key=f"nngrader-chunk-{uuid.uuid4().hex}")
+            in_flight[future] = (indices, alone)
+
+        def received() -> Iterator[SubmissionRecord]:
+            for message in _drain(queue):
+                if message["index"] in seen:
+                    self.retried += 1
+                    continue
+                seen.add(message["index"])
+                self.last_worker = message["worker"]
+                yield record_from_dict(message["record"])
 
         try:
-            while starts and len(in_flight) < window:
-                submit_next()
-            while len(seen) < len(candidates):
-                for message in _drain(queue):
-                    if message["index"] in seen:
-                        self.retried += 1
-                        continue
-                    seen.add(message["index"])
-                    self.last_worker = message["worker"]
-                    yield record_from_dict(message["record"])
-                finished = {f for f in in_flight if f.done()}
-                for future in finished:
-                    self._collect(future)
-                in_flight -= finished
-                while starts and len(in_flight) < window:
+            while True:
+                while todo and len(in_flight) < window:
                     submit_next()
-                if not in_flight and not starts:
-                    for message in _drain(queue):  # a chunk's puts all reach the queue before it returns
-                        if message["index"] not in seen:
-                            seen.add(message["index"])
-                            yield record_from_dict(message["record"])
+                yield from received()
+                finished = [f for f in in_flight if f.done()]
+                for future in finished:
+                    indices, alone = in_flight.pop(future)
+                    failure = self._collect(future)
+                    if failure is None:
+                        continue
+                    yield from received()  # what it sent before failing counts
+                    left = [i for i in indices if i not in seen]
+                    if alone:
+                        for i in left:
+                            seen.add(i)
+                            yield _error_record(self.course, assignment_id, candidates[i], failure,
+                                                self.required_level or "reduced")
+                    else:
+                        todo.extendleft(([i], True) for i in reversed(left))
+                if not in_flight and not todo:
+                    yield from received()  # a chunk's records all reach the queue before it returns
                     break
                 if not finished:
                     try:
@@ -177,24 +193,37 @@ class DaskGrading:
             except Exception:  # noqa: BLE001 - older distributed: the queue is released with the client
                 pass
 
-    def _collect(self, future) -> None:
+    def _collect(self, future) -> BaseException | None:
+        """None when the chunk was graded, else why it failed; a refusal stops everything."""
         from .dask_worker import WorkerRefused
         try:
             result = future.result()
         except WorkerRefused as exc:
             raise ExecutorError(str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - KilledWorker after too many deaths, a harness failure…
-            raise ExecutorError(f"воркер Dask не смог проверить часть решений: {type(exc).__name__}: {exc}") from exc
+            return exc
         name = str(result["worker"])
         self.peak_memory[name] = max(self.peak_memory.get(name, 0.0), result["peak_mib"])
+        return None
+
+
+def _error_record(course: LoadedCourse, assignment_id: str, candidate: Candidate, exc: BaseException, level: str):
+    """The record of a submission no worker could grade: status "error", graded again by the next run."""
+    from . import batch
+    assignment = course.course.assignment(assignment_id)
+    if hasattr(batch, "error_record"):
+        return batch.error_record(candidate, assignment, level, "воркер Dask", exc)
+    return batch._record(candidate, assignment, level, "", status="error",
+                         message=f"не удалось проверить решение (этап: воркер Dask): {type(exc).__name__}. "
+                                 "Остальные решения проверены; запустите проверку ещё раз")
 
 
 def _item(index: int, candidate: Candidate) -> dict:
-    """What a worker needs to grade one submission (plain data; the submission's bytes are read now)."""
+    """What a worker needs to grade one submission: every field of the candidate (whatever this
+    version's Candidate has), the instructor's path, and the submission's bytes (read only now)."""
     from .shipping import pack_submission
-    return {"index": index, "student_id": candidate.student_id, "student_name": candidate.student_name,
-            "source_path": str(candidate.path), "key": candidate.key,
-            "submitted_at": candidate.submitted_at.isoformat() if candidate.submitted_at else None,
+    fields = {f.name: getattr(candidate, f.name) for f in dataclasses.fields(candidate) if f.name != "path"}
+    return {"index": index, "candidate": fields, "source_path": str(candidate.path),
             "files": pack_submission(candidate.path)}
 
 

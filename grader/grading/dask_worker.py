@@ -22,7 +22,6 @@ import resource
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -124,9 +123,7 @@ class GradingPlugin(WorkerPlugin):
             candidates, origin = [], {}
             for item in items:
                 path = unpack_submission(item["files"], Path(tmp) / str(item["index"]))
-                submitted = item["submitted_at"]
-                candidates.append(Candidate(item["student_id"], item["student_name"], path,
-                                            datetime.fromisoformat(submitted) if submitted else None, item["key"]))
+                candidates.append(Candidate(**item["candidate"], path=path))
                 origin[str(path)] = (item["index"], item["source_path"])
 
             def send(record) -> None:
