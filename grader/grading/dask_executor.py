@@ -14,10 +14,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import time
 import uuid
 from collections import deque
-from pathlib import Path
 from typing import Iterator
 
 from ..course import LoadedCourse
