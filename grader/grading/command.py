@@ -111,7 +111,7 @@ def _executor(spec: str, loaded, required_level: str):
     if spec == "local":
         yield None
         return
-    from .dask_executor import DaskGrading, ExecutorError
+    from grader.grading.dask_executor import DaskGrading, ExecutorError  # absolute: this module may move
     try:
         with DaskGrading(spec, loaded, required_level=required_level) as dask:
             console.print(f"Исполнитель: {spec}, воркеров Dask: {dask.workers()}")
