@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -35,6 +36,9 @@ def grade_command(
     path: Optional[Path] = typer.Argument(None, help="решение или папка класса (<студент>/…, nbgrader submitted/, "
                                                      "архив Moodle); не нужен с --nbgrader"),
     jobs: int = typer.Option(0, "--jobs", "-j", help="параллельных процессов (0 — по числу ядер)"),
+    executor: str = typer.Option("local", "--executor",
+                                 help="где проверять: local — здесь, --jobs процессов; dask-local[:N] — N воркеров "
+                                      "Dask здесь; dask://ХОСТ:ПОРТ — кластер Dask (docs/scale.md)"),
     force: bool = typer.Option(False, "--force", help="перепроверить и неизменившиеся решения"),
     db: Optional[str] = typer.Option(None, "--db", help="SQLAlchemy URL журнала (по умолчанию gradebook.sqlite курса)"),
     require_isolation: Optional[str] = typer.Option(None, "--require-isolation",
@@ -73,6 +77,8 @@ def grade_command(
     if level != "full":
         console.print(f"[yellow]Внимание: изоляция неполная ({level}): {reason}[/]")
     if nbgrader is not None:
+        if executor != "local":
+            _fail("--nbgrader проверяет только локально: уберите --executor")
         _grade_nbgrader_course(loaded, targets, nbgrader, every=every, level=level, force=force,
                                jobs=jobs or default_jobs(), hints=not no_hints, db=db)
         return
@@ -93,13 +99,13 @@ def grade_command(
         gradebook = Gradebook(db or default_url(loaded.root))
     except GradebookError as exc:
         _fail(str(exc))
-    with gradebook:
+    with gradebook, _executor(executor, loaded, require_isolation or level) as dask:
         for target in targets:
             if found[target.id] and (sheet is not None or roster or any(c.participant for c in found[target.id])):
                 _identify(found[target.id], target.id, gradebook, sheet, roster)
             if found[target.id] or not every:
                 _grade_assignment(loaded, target, found[target.id], gradebook, level=level, force=force,
-                                  jobs=jobs or default_jobs(), hints=not no_hints)
+                                  jobs=jobs or default_jobs(), hints=not no_hints, dask=dask)
         if every:
             _print_class(gradebook, [t for t in targets if found[t.id]])
         else:
@@ -143,8 +149,23 @@ def _grade_nbgrader_course(loaded, targets, nbgrader: Path, *, every: bool, leve
                        only={r.student_id for r in summary.records})  # this nbgrader course only
 
 
+@contextmanager
+def _executor(spec: str, loaded, required_level: str):
+    """None for local grading, else a connected DaskGrading (its workers refuse below `required_level`)."""
+    if spec == "local":
+        yield None
+        return
+    from grader.grading.dask_executor import DaskGrading, ExecutorError  # absolute: this module may move
+    try:
+        with DaskGrading(spec, loaded, required_level=required_level) as dask:
+            console.print(f"Исполнитель: {spec}, воркеров Dask: {dask.workers()}")
+            yield dask
+    except ExecutorError as exc:
+        _fail(str(exc), 3)
+
+
 def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, force: bool, jobs: int,
-                      hints: bool) -> None:
+                      hints: bool, dask=None) -> None:
     known = {} if force else gradebook.known_hashes(target.id)
     suite = suite_hash(loaded, target)
     for candidate in candidates:  # hashed once here; the grading processes reuse it
@@ -157,7 +178,7 @@ def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, forc
                   + (f", уже проверены {skipped} (--force — перепроверить)" if skipped else "")
                   + f"; изоляция: {level}")
     started = time.monotonic()
-    graded = _run(loaded.root, target.id, todo, level, jobs, hints, gradebook)
+    graded = _run(loaded.root, target.id, todo, level, jobs, hints, gradebook, dask)
     elapsed = time.monotonic() - started
     if graded:
         console.print(f"Проверено {graded} за {elapsed:.1f} с ({graded / max(elapsed, 1e-9):.1f} решений/с)")
@@ -172,7 +193,8 @@ def _lateness(loaded, target, candidate) -> str:
     return f"|{moment}|{deadline.isoformat()}"
 
 
-def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hints: bool, gradebook) -> int:
+def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hints: bool, gradebook,
+         dask=None) -> int:
     if not todo:
         return 0
     columns = (TextColumn("[bold]Проверка"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -185,7 +207,9 @@ def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hin
     try:
         with Progress(*columns, console=console, transient=False) as progress:
             task = progress.add_task("", total=len(todo))
-            for record in grade_in_parallel(course_root, assignment_id, todo, level=level, jobs=jobs, hints=hints):
+            records = (grade_in_parallel(course_root, assignment_id, todo, level=level, jobs=jobs, hints=hints)
+                       if dask is None else dask.grade(assignment_id, todo, hints=hints))
+            for record in records:
                 keep_copy(storage, record)  # the gradebook never points into a temporary folder
                 retry_next_run(record)
                 gradebook.save(record)  # one transaction per submission: a crash loses nothing finished

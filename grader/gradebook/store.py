@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from ..records import SubmissionRecord
 from .convert import record_from_row, submission_row
 from .engine import WRITE, make_engine
-from .models import Assignment, Base, Student, Submission, TestResult
+from .models import Assignment, Student, Submission, TestResult
+from .schema import upgrade
 from .summary import AssignmentSummary, summarize
 
 _SAVE_ATTEMPTS = 3
@@ -39,19 +40,6 @@ class StoredSubmission:
     record: SubmissionRecord
 
 
-def _quiz_metadata():
-    """The quiz tables (grader.quiz.store) live in the same database file.
-
-    They are declared on their own Base; creating them here means one
-    Gradebook(url) gives a complete schema. Optional: the quiz package may be absent.
-    """
-    try:
-        from ..quiz.store import Base as QuizBase
-    except ImportError:
-        return None
-    return QuizBase.metadata
-
-
 class Gradebook:
     """Students, submissions and per-test results in one SQL database.
 
@@ -64,10 +52,7 @@ class Gradebook:
         try:
             self.engine: Engine = make_engine(url)
             if create:
-                Base.metadata.create_all(self.engine)
-                quiz = _quiz_metadata()
-                if quiz is not None:
-                    quiz.create_all(self.engine)
+                upgrade(self.engine)  # Alembic: creates a new gradebook, migrates an older one in place
         except Exception as exc:  # noqa: BLE001 - bad URL, missing driver, unreadable file
             raise GradebookError(f"не удалось открыть журнал оценок {url}: {exc}") from exc
         self._writer = self.engine.execution_options(**{WRITE: True})

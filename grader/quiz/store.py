@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import (DateTime, Float, ForeignKey, Integer, String, Text, delete, select)
+from sqlalchemy import (DateTime, Float, ForeignKey, Index, Integer, String, Text, delete, select, text)
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
@@ -35,6 +36,9 @@ class QuizAttempt(Base):
     answers: Mapped[list["QuizAnswer"]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan", order_by="QuizAnswer.id")
 
+    # One attempt per student and quiz even with concurrent writers (migration 0002_one_quiz_attempt).
+    __table_args__ = (Index("uq_quiz_attempts_student_quiz", "student_id", "quiz_id", unique=True),)
+
 
 class QuizAnswer(Base):
     __tablename__ = "quiz_answers"
@@ -55,8 +59,9 @@ def default_url(course_dir: Path) -> str:
 def open_store(url: str) -> Engine:
     """The course gradebook's engine (WAL, busy timeout, fsync on commit), with the quiz tables."""
     from ..gradebook.engine import make_engine
+    from ..gradebook.schema import upgrade
     engine = make_engine(url)
-    Base.metadata.create_all(engine)
+    upgrade(engine)  # the gradebook's Alembic migrations own these tables too
     return engine
 
 
@@ -64,7 +69,35 @@ def save_attempt(engine: Engine, attempt: QuizAttempt) -> bool:
     """Store one graded answer file in ONE transaction, replacing the student's
     earlier attempt at the same quiz (regrading must not double-count).
     Returns True when an earlier attempt was replaced."""
+    from ..gradebook.engine import WRITE
+    for attempt_no in range(3):
+        try:
+            return _save_attempt_once(engine.execution_options(**{WRITE: True}), attempt)
+        except IntegrityError:
+            # Another writer inserted this student's attempt first (unique index): the retry replaces it.
+            if attempt_no == 2:
+                raise
+            _forget_ids(attempt)
+    raise AssertionError("unreachable")
+
+
+def _forget_ids(attempt: QuizAttempt) -> None:
+    """After a rolled-back insert: the same objects can be inserted again as new rows."""
+    from sqlalchemy.orm import make_transient
+    for obj in (attempt, *attempt.answers):
+        make_transient(obj)
+        obj.id = None
+    for answer in attempt.answers:
+        answer.attempt_id = None
+
+
+def _save_attempt_once(engine: Engine, attempt: QuizAttempt) -> bool:
     with Session(engine) as session, session.begin():
+        if engine.dialect.name == "postgresql":
+            # Writers of the same student and quiz queue here (SQLite: BEGIN IMMEDIATE already serializes);
+            # otherwise each would delete the other's attempt and insert its own in a loop.
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+                            {"key": f"quiz|{attempt.student_id}|{attempt.quiz_id}"})
         old = session.scalars(select(QuizAttempt.id).where(
             QuizAttempt.student_id == attempt.student_id,
             QuizAttempt.quiz_id == attempt.quiz_id)).all()
