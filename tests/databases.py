@@ -53,10 +53,12 @@ class FreshPostgres:
 
 
 @pytest.fixture(params=BACKENDS)
-def gradebook_url(request, tmp_path):
+def gradebook_url(request, tmp_path, monkeypatch):
     """An empty gradebook URL, once per backend."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'gradebook.sqlite'}"
         return
+    # A server gradebook keeps graded copies in the course folder unless told otherwise: not the repository.
+    monkeypatch.setenv("NNGRADER_STORAGE", str(tmp_path / "storage"))
     with FreshPostgres(require_postgres()) as url:
         yield url

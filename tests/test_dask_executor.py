@@ -39,6 +39,8 @@ OUTCOME_TIMING_FIELDS = ("duration",)
 
 def _grade_fields(record) -> dict:
     data = asdict(record)
+    # The graded copy lives beside its gradebook (grader.gradebook.copies): compare its place inside the storage.
+    data["source_path"] = data["source_path"].split("/.nngrader/submissions/")[-1]
     for name in TIMING_FIELDS:
         data.pop(name)
     for outcome in data["outcomes"]:

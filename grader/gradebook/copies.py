@@ -33,9 +33,12 @@ def _size(path: Path) -> int:
 
 
 def storage_base(gradebook_url: str, course_root: Path | None) -> Path:
-    """Where the course's own storage lives: beside a SQLite gradebook, else in the course folder."""
+    """Where the course's own storage lives: NNGRADER_STORAGE if set, beside a SQLite gradebook,
+    else (a server database) in the course folder."""
     from .engine import sqlite_path
 
+    if os.environ.get("NNGRADER_STORAGE"):
+        return Path(os.environ["NNGRADER_STORAGE"])
     path = sqlite_path(gradebook_url)
     if path is not None:
         return path.resolve().parent
