@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .common import fail
 from .russian import install as _russian_cli
 from ..course import CourseError, LoadedCourse, load_course
 
@@ -31,8 +32,7 @@ def _course(course_dir: Optional[Path]) -> LoadedCourse:
     try:
         return load_course(course_dir)
     except CourseError as exc:
-        err_console.print(f"[bold red]Ошибка:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+        raise fail(str(exc)) from None
 
 
 @app.command()

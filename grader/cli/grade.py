@@ -22,13 +22,13 @@ from ..grading.parallel import default_jobs, grade_in_parallel
 from ..grading.people import load_roster, rename_students, resolve_people
 from ..grading.points_check import PointsMismatch, check_points
 from ..grading.worksheet import WorksheetError, read_worksheet
+from .common import fail
 
 console = Console()
 
 
 def _fail(message: str, code: int = 2) -> None:
-    Console(stderr=True).print(f"[bold red]Ошибка:[/] {message}", highlight=False)
-    raise typer.Exit(code)
+    raise fail(message, code)
 
 
 def grade_command(

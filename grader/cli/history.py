@@ -13,16 +13,11 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from .common import fail as _fail
 
 console = Console()
-err_console = Console(stderr=True)
 FEEDBACK_STORE = Path(".nngrader") / "feedback"
 STATUS = {"graded": "проверено", "load_error": "не загружается", "error": "ошибка проверки"}
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err_console.print(f"[bold red]Ошибка:[/] {escape(message)}", highlight=False)
-    return typer.Exit(code)
 
 
 def find_student(gradebook, key: str) -> str:

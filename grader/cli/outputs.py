@@ -13,16 +13,12 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..course import CourseError, LoadedCourse, load_course
+from .common import fail as _fail
 
 console = Console()
 err_console = Console(stderr=True)
 
 EMPTY_HINT = "Сначала проверьте решения: nngrader grade ЗАДАНИЕ ПАПКА_С_РЕШЕНИЯМИ"
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err_console.print(f"[bold red]Ошибка:[/] {escape(message)}", highlight=False)
-    return typer.Exit(code)
 
 
 def _open(course_dir: Optional[Path], db: Optional[str], *, need_course: bool):

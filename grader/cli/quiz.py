@@ -21,6 +21,7 @@ from ..quiz.roster import RosterError, read_roster
 from ..quiz.selfcheck import run_take
 from ..quiz.validate import Rules, validate_course_full
 from ..quiz.variants import QuizNotFound, Variant, build_variant, resolve_quiz
+from .common import fail
 
 quiz_app = typer.Typer(
     help="Тесты по теории: проверка банка вопросов, самопроверка, варианты на бумаге, "
@@ -44,8 +45,7 @@ def _err() -> Console:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    _err().print(f"Ошибка: {message}", style="bold red", markup=False)
-    raise typer.Exit(code)
+    raise fail(message, code)
 
 
 def _course_dir(course: Optional[Path]) -> Path:

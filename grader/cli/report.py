@@ -10,17 +10,12 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from ..course import CourseError, load_course
+from .common import fail as _fail
 
 console = Console()
 err_console = Console(stderr=True)
-
-
-def _fail(message: str) -> typer.Exit:
-    err_console.print(f"[bold red]Ошибка:[/] {escape(message)}", highlight=False)
-    return typer.Exit(2)
 
 
 def report_command(

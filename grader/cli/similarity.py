@@ -12,15 +12,10 @@ from rich.table import Table
 
 from ..course import CourseError, load_course
 from ..similarity.score import DEFAULT_THRESHOLD
+from .common import fail as _fail
 
 console = Console()
 err_console = Console(stderr=True)
-
-
-
-def _fail(message: str) -> typer.Exit:
-    err_console.print(f"[bold red]Ошибка:[/] {escape(message)}", highlight=False)
-    return typer.Exit(2)
 
 
 def similarity_command(

@@ -6,18 +6,13 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from ..course import CourseError, load_course
+from .common import fail as _fail
 
 console = Console()
 site_app = typer.Typer(help="Учётные записи сайта курса: список группы, преподаватели, ссылки для входа.",
                        no_args_is_help=True)
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    Console(stderr=True).print(f"[bold red]Ошибка:[/] {escape(message)}", highlight=False)
-    return typer.Exit(code)
 
 
 def _course(course_dir: Optional[Path]):
