@@ -11,19 +11,10 @@ from typing import Callable, Iterable
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..export.safe import spreadsheet_text
 from . import assignstats, plots, quizstats
 from .classdata import AssignmentData, QuizData
 from .itemstats import MIN_ATTEMPTS
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    """Text that a spreadsheet would run as a formula is prefixed with ' (shown as text)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
 
 def _pct(value: float) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -49,7 +40,8 @@ def _write_csv(path: Path, header: list[str], rows: Iterable[Iterable]) -> None:
         writer = csv.writer(handle)
         writer.writerow(header)
         for row in rows:
-            writer.writerow([_cell(v) if not isinstance(v, float) else round(v, 4) for v in row])
+            writer.writerow([spreadsheet_text(v) if isinstance(v, str) else round(v, 4) if isinstance(v, float) else v
+                             for v in row])
 
 
 @dataclass

@@ -7,7 +7,7 @@ import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -199,7 +199,7 @@ def _window(site: Site, quiz_id: str):
     window = site.config.window(quiz_id)
     now = _now()
     if window.opens is not None and now < window.opens:
-        return f"тест откроется {site.templates.env.globals['show_time'](window.opens)}"
+        return f"тест откроется {site.course.course.format_time(window.opens)}"
     if window.closes is not None and now > window.closes:
         return "тест закрыт"
     return None

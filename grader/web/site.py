@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
@@ -19,7 +17,6 @@ from .jobs import GradingQueue
 from .quizweb import QuizService
 
 TEMPLATES = Path(__file__).parent / "templates"
-COURSE_ZONE = ZoneInfo("Europe/Moscow")  # every time shown on the site; the server stores UTC
 
 
 class NotSignedIn(Exception):
@@ -41,20 +38,14 @@ class Site:
 
     def __post_init__(self) -> None:
         self.templates = Jinja2Templates(directory=str(TEMPLATES))
-        self.templates.env.globals.update(course_title=self.course.course.title, show_time=show_time)
+        # Every time on the site in the course's time zone (course.yaml `timezone`, Europe/Moscow by default).
+        self.templates.env.globals.update(course_title=self.course.course.title,
+                                          show_time=self.course.course.format_time)
 
     def render(self, request: Request, name: str, status_code: int = 200, **context):
         account = current_account(request)
         context.update(request=request, me=account, csrf=csrf_token(request))
         return self.templates.TemplateResponse(request, name, context, status_code=status_code)
-
-
-def show_time(moment: datetime | None) -> str:
-    if moment is None:
-        return "—"
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(COURSE_ZONE).strftime("%d.%m.%Y %H:%M (МСК)")
 
 
 def site_of(request: Request) -> Site:
