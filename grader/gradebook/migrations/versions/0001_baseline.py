@@ -11,6 +11,8 @@ Create Date: 2026-11-29
 import sqlalchemy as sa
 from alembic import op
 
+from grader.gradebook.migrations.adopt import create_missing, drop_present
+
 revision = "0001_baseline"
 down_revision = None
 branch_labels = None
@@ -92,17 +94,8 @@ def _tables() -> list[sa.Table]:
 
 
 def upgrade() -> None:
-    bind = op.get_bind()
-    for table in _tables():
-        # checkfirst: a gradebook made by create_all() keeps its tables and rows as they are
-        table.create(bind, checkfirst=True)
-        present = {ix["name"] for ix in sa.inspect(bind).get_indexes(table.name)}
-        for index in table.indexes:
-            if index.name not in present:
-                index.create(bind)
+    create_missing(op.get_bind(), _tables())
 
 
 def downgrade() -> None:
-    bind = op.get_bind()
-    for table in reversed(_tables()):
-        table.drop(bind, checkfirst=True)
+    drop_present(op.get_bind(), _tables())

@@ -12,6 +12,8 @@ Create Date: 2026-11-29
 import sqlalchemy as sa
 from alembic import op
 
+from grader.gradebook.migrations.adopt import create_missing, drop_present
+
 revision = "0003_site_and_identities"
 down_revision = "0002_one_quiz_attempt"
 branch_labels = None
@@ -76,16 +78,8 @@ def _tables() -> list[sa.Table]:
 
 
 def upgrade() -> None:
-    bind = op.get_bind()
-    for table in _tables():
-        table.create(bind, checkfirst=True)
-        present = {ix["name"] for ix in sa.inspect(bind).get_indexes(table.name)}
-        for index in table.indexes:
-            if index.name not in present:
-                index.create(bind)
+    create_missing(op.get_bind(), _tables())
 
 
 def downgrade() -> None:
-    bind = op.get_bind()
-    for table in reversed(_tables()):
-        table.drop(bind, checkfirst=True)
+    drop_present(op.get_bind(), _tables())
