@@ -200,27 +200,36 @@ def _run(course_root: Path, assignment_id: str, todo, level: str, jobs: int, hin
     columns = (TextColumn("[bold]Проверка"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.description}"))
     from ..gradebook.copies import keep_copy, storage_base
+    from ..gradebook.writer import RecordWriter
     from ..harness.import_advice import retry_next_run
 
     storage = storage_base(gradebook.url, course_root)
-    done = 0
-    try:
-        with Progress(*columns, console=console, transient=False) as progress:
-            task = progress.add_task("", total=len(todo))
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("", total=len(todo))
+
+        def saved(record, _row_id) -> None:  # the bar counts what is committed, not merely graded
+            progress.update(task, advance=1, description=f"{record.student_name}: {record.score:g}")
+
+        # Records are committed on the writer's thread, all that have piled up in one transaction:
+        # the grading loop never waits for the disk, and nothing unsaved is counted as done.
+        writer = RecordWriter(gradebook, on_saved=saved)
+        try:
             records = (grade_in_parallel(course_root, assignment_id, todo, level=level, jobs=jobs, hints=hints)
                        if dask is None else dask.grade(assignment_id, todo, hints=hints))
             for record in records:
                 keep_copy(storage, record)  # the gradebook never points into a temporary folder
                 retry_next_run(record)
-                gradebook.save(record)  # one transaction per submission: a crash loses nothing finished
-                done += 1
-                progress.update(task, advance=1, description=f"{record.student_name}: {record.score:g}")
-    except KeyboardInterrupt:
-        Console(stderr=True).print(f"[yellow]Прервано.[/] Проверено и сохранено в журнале: {done} из {len(todo)}. "
-                                   "Запустите ту же команду ещё раз — она продолжит с того места, где "
-                                   "остановилась (проверенные решения повторно не проверяются).", highlight=False)
-        raise typer.Exit(130) from None
-    return done
+                writer.put(record)
+        except KeyboardInterrupt:
+            writer.close()  # what was graded before Ctrl-C is kept
+            Console(stderr=True).print(
+                f"[yellow]Прервано.[/] Проверено и сохранено в журнале: {writer.saved} из {len(todo)}. "
+                "Запустите ту же команду ещё раз — она продолжит с того места, где остановилась "
+                "(проверенные решения повторно не проверяются).", highlight=False)
+            raise typer.Exit(130) from None
+        finally:
+            writer.close()
+    return writer.saved
 
 
 # Notes worth an instructor's look in the summary: which file was graded, Moodle online text, unknown times.
