@@ -237,34 +237,51 @@ _SUMMARY_NOTES = ("файлов решения несколько", "не отл
                   "срок продлён", "подозрительные действия")
 
 
+TABLE_MAX = 200    # students listed one by one; a larger class is read in the exports, not in a terminal
+REMARKS_MAX = 50
+
+
 def _print_summary(gradebook, assignment, course=None, only: set[str] | None = None) -> None:
-    records = [r for r in gradebook.current(assignment.id) if only is None or r.student_id in only]
-    summary = summarize(assignment.id, records)
+    """The class table (up to TABLE_MAX students), the remarks and the statistics, read from the
+    gradebook a page at a time: the command's memory does not grow with the class."""
     scale = course is not None and course.grade_scale is not None
-    table = Table(title=f"{assignment.id} — {assignment.title}: сводка", title_justify="left")
-    table.add_column("студент")
-    table.add_column("баллы", justify="right")
-    if scale:
-        table.add_column("оценка")
-    table.add_column("статус")
-    table.add_column("не прошли функции", overflow="fold")
-    for record in sorted(records, key=lambda r: r.student_name):
-        failed = sorted({o.function or "—" for o in record.outcomes if not o.passed})
-        status = {"graded": "проверено", "load_error": "не загружается", "error": "ошибка"}.get(record.status,
-                                                                                                  record.status)
-        late = f" (опоздание {record.late_days} дн., −{record.penalty_percent:g}%)" if record.late_days else ""
-        mark = [course.grade_mark(record.score, record.max_score) or ""] if scale else []
-        table.add_row(record.student_name, f"{record.score:g}/{record.max_score:g}", *mark, status + late,
-                      record.message if record.status != "graded" else ", ".join(failed))
-    console.print(table)
-    remarks = [(r, n) for r in sorted(records, key=lambda r: r.student_name) for n in r.notes
-               if any(key in n for key in _SUMMARY_NOTES)]
+    rows: list[tuple[str, list[str]]] = []
+    remarks: list[tuple[str, str]] = []
+
+    def tapped():
+        for record in gradebook.iter_current(assignment.id):
+            if only is not None and record.student_id not in only:
+                continue
+            if len(rows) <= TABLE_MAX:
+                rows.append((record.student_name, _summary_row(record, course if scale else None)))
+            for note in record.notes:
+                if any(key in note for key in _SUMMARY_NOTES):
+                    when = f" (сдано {course.format_time(record.submitted_at)})" if course is not None and \
+                        record.submitted_at is not None and "срок" in note else ""
+                    remarks.append((record.student_name, note + when))
+            yield record
+
+    summary = summarize(assignment.id, tapped())
+    if summary.count <= TABLE_MAX:
+        table = Table(title=f"{assignment.id} — {assignment.title}: сводка", title_justify="left")
+        for column, justify in [("студент", "left"), ("баллы", "right")] + ([("оценка", "left")] if scale else []) \
+                + [("статус", "left")]:
+            table.add_column(column, justify=justify)
+        table.add_column("не прошли функции", overflow="fold")
+        for name, cells in sorted(rows, key=lambda row: row[0]):
+            table.add_row(name, *cells)
+        console.print(table)
+    else:
+        console.print(f"{assignment.id} — {assignment.title}: студентов {summary.count}, таблица по каждому в "
+                      "терминал не выводится — она в выгрузке: nngrader export --assignment "
+                      f"{assignment.id} (.xlsx)", highlight=False)
     if remarks:
         console.print("Замечания:")
-        for record, note in remarks:
-            when = f" (сдано {course.format_time(record.submitted_at)})" if course is not None and \
-                record.submitted_at is not None and "срок" in note else ""
-            console.print(f"  {record.student_name}: {note}{when}", highlight=False, markup=False, soft_wrap=True)
+        remarks.sort(key=lambda remark: remark[0])
+        for name, note in remarks[:REMARKS_MAX]:
+            console.print(f"  {name}: {note}", highlight=False, markup=False, soft_wrap=True)
+        if len(remarks) > REMARKS_MAX:
+            console.print(f"  … и ещё {len(remarks) - REMARKS_MAX} (все замечания — в выгрузке и в отзывах)")
     if summary.count:
         console.print(f"Студентов: {summary.count}; средний балл {summary.mean:.1f}, медиана {summary.median:.1f}"
                       + (f"; опоздали: {summary.late}" if summary.late else ""))
@@ -272,24 +289,44 @@ def _print_summary(gradebook, assignment, course=None, only: set[str] | None = N
             console.print("Ошибки по функциям: " + ", ".join(f"{k} — {v}" for k, v in summary.failures.items()))
 
 
+def _summary_row(record, course) -> list[str]:
+    """The table cells after the name: score, the course's mark (with a scale), status, failed functions."""
+    failed = sorted({o.function or "—" for o in record.outcomes if not o.passed})
+    status = {"graded": "проверено", "load_error": "не загружается", "error": "ошибка"}.get(record.status,
+                                                                                              record.status)
+    late = f" (опоздание {record.late_days} дн., −{record.penalty_percent:g}%)" if record.late_days else ""
+    mark = [course.grade_mark(record.score, record.max_score) or ""] if course is not None else []
+    return [f"{record.score:g}/{record.max_score:g}", *mark, status + late,
+            record.message if record.status != "graded" else ", ".join(failed)]
+
+
 def _print_class(gradebook, targets) -> None:
-    """Students × assignments, then one line of statistics per assignment."""
+    """Students × assignments (up to TABLE_MAX students), then one line of statistics per assignment."""
     scores: dict[str, dict[str, str]] = {}
     names: dict[str, str] = {}
-    for target in targets:
-        for record in gradebook.current(target.id):
+    summaries = []
+
+    def marks(target):
+        for record in gradebook.iter_current(target.id):
             names[record.student_id] = record.student_name
-            mark = f"{record.score:g}" if record.status == "graded" else "—"
-            scores.setdefault(record.student_id, {})[target.id] = mark
-    table = Table(title="Сводка по классу", title_justify="left")
-    table.add_column("студент")
+            scores.setdefault(record.student_id, {})[target.id] = \
+                f"{record.score:g}" if record.status == "graded" else "—"
+            yield record
+
     for target in targets:
-        table.add_column(target.id.split("_", 1)[0], justify="right")
-    for student in sorted(names, key=lambda s: names[s]):
-        table.add_row(names[student], *(scores[student].get(t.id, "") for t in targets))
-    console.print(table)
-    for target in targets:
-        summary = summarize(target.id, gradebook.current(target.id))
+        summaries.append(summarize(target.id, marks(target)))
+    if len(names) <= TABLE_MAX:
+        table = Table(title="Сводка по классу", title_justify="left")
+        table.add_column("студент")
+        for target in targets:
+            table.add_column(target.id.split("_", 1)[0], justify="right")
+        for student in sorted(names, key=lambda s: names[s]):
+            table.add_row(names[student], *(scores[student].get(t.id, "") for t in targets))
+        console.print(table)
+    else:
+        console.print(f"Студентов: {len(names)} — таблица по каждому в терминал не выводится, она в выгрузке: "
+                      "nngrader export (.xlsx)", highlight=False)
+    for target, summary in zip(targets, summaries):
         problems = ", ".join(f"{k} — {v}" for k, v in list(summary.failures.items())[:4])
         not_loaded = summary.statuses.get("load_error", 0)
         console.print(f"{target.id}: студентов {summary.count}, средний {summary.mean:.1f}, медиана {summary.median:.1f}"

@@ -142,6 +142,21 @@ class Gradebook:
         """Current submissions (of one assignment, or all), results included, sorted by student and assignment."""
         return [s.record for s in self._load(assignment_id=assignment_id, current_only=True)]
 
+    def iter_current(self, assignment_id: str, *, page: int = 500) -> Iterator[SubmissionRecord]:
+        """Current submissions of one assignment, `page` at a time: memory stays flat in the class size."""
+        with Session(self.engine) as session:
+            ids = list(session.scalars(select(Submission.id).where(
+                Submission.assignment_id == assignment_id, Submission.is_current.is_(True))
+                .order_by(Submission.student_id, Submission.id)))
+        for chunk in _chunks(ids, page):
+            with Session(self.engine) as session:
+                rows = session.execute(select(Submission, Student.name).join(Student, Student.id == Submission.student_id)
+                                       .where(Submission.id.in_(chunk))
+                                       .order_by(Submission.student_id, Submission.id)).all()
+                results = self._results_of(session, chunk)
+                records = [record_from_row(sub, name, results.get(sub.id, [])) for sub, name in rows]
+            yield from records
+
     def submissions(self, assignment_id: str | None = None, student_id: str | None = None,
                     *, current_only: bool = False) -> list[StoredSubmission]:
         """Every stored submission (history included unless `current_only`), oldest first per student."""

@@ -22,18 +22,24 @@ class AssignmentSummary:
 
 
 def summarize(assignment_id: str, records: Iterable[SubmissionRecord]) -> AssignmentSummary:
-    records = list(records)
-    scores = [r.score for r in records]
+    """One pass over `records` (a list or a stream such as Gradebook.iter_current): only scores are kept."""
+    scores: list[float] = []
     failures: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    max_score, late = 0.0, 0
     for r in records:
+        scores.append(r.score)
         failures.update({o.function or "—" for o in r.outcomes if not o.passed})
+        statuses[r.status] += 1
+        max_score = max(max_score, r.max_score)
+        late += r.late_days > 0
     return AssignmentSummary(
         assignment_id=assignment_id,
-        count=len(records),
+        count=len(scores),
         mean=statistics.fmean(scores) if scores else None,
         median=statistics.median(scores) if scores else None,
-        max_score=max((r.max_score for r in records), default=0.0),
+        max_score=max_score,
         failures=dict(sorted(failures.items(), key=lambda kv: (-kv[1], kv[0]))),
-        statuses=dict(sorted(Counter(r.status for r in records).items())),
-        late=sum(1 for r in records if r.late_days > 0),
+        statuses=dict(sorted(statuses.items())),
+        late=late,
     )
