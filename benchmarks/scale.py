@@ -92,11 +92,13 @@ def _rss_at(samples: list[tuple[float, float]], moment: float) -> float:
 
 
 def check_gradebook(db: str, assignment_id: str, expected: int) -> None:
+    """Every submission stored once, and graded (not an error record): a broken run is not a fast one."""
     from grader.gradebook import Gradebook
     with Gradebook(db) as book:
-        count, problems = book.count(assignment_id), book.verify()
-    if count != expected or problems:
-        raise SystemExit(f"журнал {db}: записей {count} из {expected}; {problems[:3]}")
+        count, problems, summary = book.count(assignment_id), book.verify(), book.summary(assignment_id)
+    if count != expected or problems or set(summary.statuses) != {"graded"}:
+        raise SystemExit(f"журнал {db}: записей {count} из {expected}; {problems[:3]}; статусы {summary.statuses}")
+    return summary
 
 
 def writer_probe(db: str, n: int) -> dict:
@@ -178,7 +180,7 @@ def main() -> None:
                     db, drop = _fresh_pg(args.pg_url)
                 try:
                     r = run_command(args, class_dir, executor, db)
-                    check_gradebook(db, assignment_id, args.students)
+                    summary = check_gradebook(db, assignment_id, args.students)
                 finally:
                     if drop:
                         drop()
@@ -190,7 +192,7 @@ def main() -> None:
                 print(f"{executor:>13} {db_kind:>10}  {args.students / r['wall_s']:6.1f}/s whole command "
                       f"({r['wall_s']:.0f} s)  {r['graded'] / r['grading_s']:6.1f}/s grading ({r['grading_s']:.0f} s)  "
                       f"command RSS at 10/50/90 %: {rss} MiB, peak {r['peak_mib']:.0f} MiB  "
-                      f"load {os.getloadavg()[0]:.2f}", flush=True)
+                      f"mean score {summary.mean:.1f}  load {os.getloadavg()[0]:.2f}", flush=True)
     if args.probe:
         for db_kind in dbs:
             with tempfile.TemporaryDirectory(prefix="nngrader-probe-") as tmp:

@@ -46,14 +46,15 @@ class _Points:
 
 def hidden_points(test_file: Path) -> dict[str, float]:
     """Points per function declared by the hidden tests (collected, never run)."""
+    from ..harness import plugin as harness_plugin
     from ..harness.runner import _EMPTY_INI, _UNUSED_PLUGINS, HarnessError, _isolated_run
     points = _Points()
     args = [str(test_file), "--collect-only", "-c", str(_EMPTY_INI), "--rootdir", str(test_file.parent),
-            "-p", "grader.harness.plugin", "--import-mode=importlib",
+            "--import-mode=importlib",
             *(arg for name in _UNUSED_PLUGINS for arg in ("-p", f"no:{name}"))]
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), _isolated_run(test_file):
-        pytest.main(args, plugins=[points])
+        pytest.main(args, plugins=[harness_plugin, points])
     if points.errors:
         raise HarnessError(f"не удалось собрать скрытые тесты {test_file.name}: {'; '.join(points.errors)}")
     return dict(points.per_function)

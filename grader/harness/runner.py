@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import sys
@@ -12,6 +13,7 @@ from typing import Any, Callable
 
 import pytest
 
+from . import plugin as harness_plugin
 from .plugin import CALLS_KEY, HINTS_PLUGIN, RESULT_KEY, SUBJECTS_PLUGIN, Hints, Subjects
 from .recording import TestCalls
 
@@ -109,6 +111,14 @@ class _Collector:
             result.details = info.get("details") or {}
         result.points = result.max_points if result.passed else 0.0
 
+    @staticmethod
+    def pytest_configure(config: pytest.Config) -> None:
+        # pytest's own report of a failure is thrown away (the harness writes the Russian message), and its
+        # default "long" style re-parses the source of every traceback entry with `ast`: a third of a grading
+        # process's time on a class with mistakes. "native" only reads lines. (No `--tb` here: that option
+        # belongs to the terminal plugin, which the runner switches off.)
+        config.option.tbstyle = "native"
+
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             last = (report.longreprtext.strip().splitlines() or ["?"])[-1]
@@ -129,9 +139,12 @@ def run_tests(test_file: Path, *, subjects: dict[str, Callable[[], Any]] | None 
     ("full", "reduced") for grading; `limits` is course.yaml's Limits.
     """
     collector = _Collector(on_subject_done, hints)
-    plugins: list[Any] = [collector]
+    # The harness plugin is handed over as a module, not as `-p grader.harness.plugin`: pytest looks a
+    # `-p` name up among the entry points of every installed distribution first, which took a third
+    # of a second per session in a full environment.
+    plugins: list[Any] = [harness_plugin, collector]
     args = [str(test_file), "-c", str(_EMPTY_INI), "--rootdir", str(Path(test_file).parent),
-            "-p", "grader.harness.plugin", "--import-mode=importlib",
+            "--import-mode=importlib",
             "--capture=no", *(arg for name in _UNUSED_PLUGINS for arg in ("-p", f"no:{name}"))]
     if keyword:
         args += ["-k", keyword]
@@ -176,11 +189,20 @@ def _isolated_run(test_file: Path):
             os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
         else:
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved_env
-        content = _content_dirs(Path(test_file))
+        content = tuple(_content_dirs(Path(test_file)))
         for name, module in list(sys.modules.items()):
             origin = getattr(module, "__file__", None) or ""
-            if origin and name != "__main__" and any(Path(origin).resolve().is_relative_to(d) for d in content):
+            if origin and name != "__main__" and _inside(origin, content):
                 del sys.modules[name]
+
+
+@functools.lru_cache(maxsize=100_000)
+def _inside(origin: str, content: tuple[Path, ...]) -> bool:
+    """Whether a module file really lies in one of the course folders `content`. Cached: resolving
+    every module of the process after each pytest session (thousands of realpath walks) was most
+    of a grading process's time; a module's file does not move while the process runs."""
+    path = Path(origin).resolve()
+    return any(path.is_relative_to(folder) for folder in content)
 
 
 def _content_dirs(test_file: Path) -> list[Path]:
