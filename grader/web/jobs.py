@@ -34,8 +34,9 @@ def now() -> datetime:
 
 class GradingQueue:
     def __init__(self, engine: Engine, gradebook: Gradebook, course_root: Path, storage: Path, *, level: str,
-                 jobs: int, limit: int):
+                 jobs: int, limit: int, executor=None):
         self.engine, self.gradebook, self.course_root = engine, gradebook, Path(course_root)
+        self.executor = executor  # an open DaskGrading, or None: this machine's worker pool
         self.storage, self.level, self.jobs, self.limit = Path(storage), level, jobs, limit
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -65,13 +66,16 @@ class GradingQueue:
         return job_id
 
     def requeue(self, job_ids: list[int]) -> int:
-        """Grade these uploads again (a new attempt each), e.g. after the hidden tests changed."""
+        """Grade these uploads again (a new attempt each), e.g. after the hidden tests changed or an extension.
+
+        The new attempt keeps the upload's time: it is the submission time lateness is counted from, and
+        a regrade the student did not ask for must not use up their attempts of the day."""
         made = 0
         with writing(self.engine) as session, session.begin():
             for old in session.scalars(select(Job).where(Job.id.in_(job_ids))):
                 session.add(Job(student_id=old.student_id, student_name=old.student_name,
                                 assignment_id=old.assignment_id, path=old.path, filename=old.filename,
-                                status="queued", created_at=now()))
+                                status="queued", created_at=old.created_at, kind=old.kind))
                 made += 1
         self._wake.set()
         return made
@@ -127,12 +131,16 @@ class GradingQueue:
             assignment_id = first.assignment_id
         by_path: dict[str, list[int]] = defaultdict(list)
         candidates = []
+        granted = self.gradebook.extended_until(assignment_id)  # extensions granted on the site
         for job_id, student_id, name, path, created in plan:
             by_path[path].append(job_id)
-            candidates.append(Candidate(student_id, name, Path(path), created))
+            candidates.append(Candidate(student_id, name, Path(path), created,
+                                        extended_until=granted.get(student_id)))
         try:
-            for record in grade_in_parallel(self.course_root, assignment_id, candidates, level=self.level,
-                                            jobs=min(self.jobs, len(candidates))):
+            records = (grade_in_parallel(self.course_root, assignment_id, candidates, level=self.level,
+                                         jobs=min(self.jobs, len(candidates)))
+                       if self.executor is None else self.executor.grade(assignment_id, candidates))
+            for record in records:
                 submission_id = self.gradebook.save(record)
                 job_id = by_path[record.source_path].pop(0)
                 self._finish(job_id, "done", "", submission_id)

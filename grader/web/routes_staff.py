@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..course import CourseError
 from . import accounts
+from .deadlines import deadline_of
 from .models import Job
 from .site import Site, check_csrf, site_of, staff_of
 
@@ -98,8 +99,12 @@ def student_page(request: Request, student_id: str):
         jobs = list(session.scalars(select(Job).where(Job.student_id == student_id).order_by(Job.id.desc())))
     scores = {s.id: s.record.score for s in site.gradebook.submissions(student_id=student_id)}
     name = next((s.name for s in accounts.students(site.engine) if s.student_id == student_id), student_id)
-    return site.render(request, "staff_student.html.j2", title=name, student_name=name, jobs=jobs, scores=scores,
-                       quiz=site.gradebook.quiz_attempts())
+    granted = {e.assignment_id: e for e in site.gradebook.extensions(student_id=student_id)}
+    deadlines = [(spec, deadline_of(site, spec, student_id, name), granted.get(spec.id))
+                 for spec in site.course.course.assignments if spec.deadline is not None]
+    return site.render(request, "staff_student.html.j2", title=name, student_name=name, student_id=student_id,
+                       jobs=jobs, scores=scores, quiz=site.gradebook.quiz_attempts(), deadlines=deadlines,
+                       tz=site.course.course.timezone)
 
 
 @router.post("/roster", dependencies=[Depends(check_csrf)])

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..course import CourseError
 from ..feedback.view import build_view
+from .deadlines import deadline_of
 from .jobs import ALLOWED_SUFFIXES, QueueFull
 from .mathtext import render
 from .models import Job, QuizSession, QuizSessionAnswer, write_engine, writing
@@ -33,10 +34,12 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _deadline_passed(spec) -> bool:
-    if spec.deadline is None:
+def _deadline_passed(site: Site, spec, student_id: str, name: str) -> bool:
+    """Past this student's own deadline (extensions included): full feedback may open then."""
+    deadline = deadline_of(site, spec, student_id, name)
+    if deadline is None:
         return True
-    deadline = spec.deadline if spec.deadline.tzinfo else spec.deadline.replace(tzinfo=timezone.utc)
+    deadline = deadline if deadline.tzinfo else deadline.replace(tzinfo=timezone.utc)
     return _now() > deadline
 
 
@@ -71,7 +74,10 @@ def assignment_page(request: Request, key: str):
     statement = (site.course.folder(spec) / "README.md").read_text(encoding="utf-8")
     policy = site.config.policy(spec.id)
     used = site.queue.uploads_since(me.student_id, spec.id, _now() - timedelta(days=1))
+    mine = deadline_of(site, spec, me.student_id, me.name)
+    extended = mine if mine is not None and spec.deadline is not None and mine > spec.deadline else None
     return site.render(request, "assignment.html.j2", title=spec.title, spec=spec, statement=render(statement),
+                       extended=extended,
                        policy=policy, used=used, jobs=_jobs(site, me.student_id, spec.id),
                        scores=_scores(site, me.student_id), now=_now(), limit_kb=site.config.upload_limit_kb,
                        suffixes=", ".join(ALLOWED_SUFFIXES))
@@ -155,7 +161,8 @@ def job_page(request: Request, job_id: int):
         if stored is not None:
             view = build_view(stored.record, spec)
         policy = site.config.policy(spec.id).feedback
-        detail = me.is_staff or policy == "full" or (policy == "after_deadline" and _deadline_passed(spec))
+        detail = me.is_staff or policy == "full" or (
+            policy == "after_deadline" and _deadline_passed(site, spec, job.student_id, job.student_name))
     return site.render(request, "job.html.j2", title=f"Попытка {job.id}", job=job, spec=spec, view=view,
                        detail=detail, position=site.queue.position(job.id))
 
