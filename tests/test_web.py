@@ -363,3 +363,45 @@ def test_students_reach_no_staff_route(app, client):
             checked.add(path)
     assert {"/staff", "/staff/s/{student_id}/extend", "/staff/s/{student_id}/extend/{key}/cancel"} <= checked
     assert app.state.site.gradebook.extensions() == []
+
+
+# ---------------------------------------------------------------- open tests on the site
+
+def test_open_tests_give_messages_and_no_grade(app, client):
+    csrf = sign_in(client, "ivanov")
+    sent = client.post("/a/02_activations/submit", data={"csrf": csrf, "kind": "public"},
+                       files={"file": ("activations.py", student_source(mutant=MUTANT))}, follow_redirects=False)
+    assert sent.status_code == 303
+    assert "в очереди: 1" in client.get(sent.headers["location"]).text
+    _grade_all(app)
+    page = client.get(sent.headers["location"]).text
+    assert "Открытые тесты" in page and "не влияют на оценку" in page
+    assert "не пройден: leaky_relu(" in page and "значения не совпадают" in page
+    assert re.search(r"Пройдено: <b>(\d+) из (\d+)</b>", page).group(1) != re.search(
+        r"Пройдено: <b>(\d+) из (\d+)</b>", page).group(2)
+    assert app.state.site.gradebook.current() == []  # feedback only: nothing in the gradebook
+    with Session(app.state.site.engine) as session:
+        [job] = session.scalars(select(Job))
+    assert job.kind == "public" and job.submission_id is None and any(not t["passed"] for t in job.outcome)
+    assert "открытые тесты: пройдено" in client.get("/a/02_activations").text
+    client.post("/logout", data={"csrf": csrf})
+    sign_in(client, "teacher@example.ru")
+    rows = client.get("/staff/a/02/table.json").json()
+    assert next(r for r in rows if r["student_id"] == "ivanov")["status"] == "none"  # not an attempt at a grade
+
+
+def test_open_test_limit_is_per_assignment_and_separate(app, client):
+    from grader.web.config import AssignmentPolicy
+    app.state.site.config.assignments["02_activations"] = AssignmentPolicy(public_per_day=1, hidden_per_day=1)
+    csrf = sign_in(client, "ivanov")
+
+    def send(kind):
+        return client.post("/a/02_activations/submit", data={"csrf": csrf, "kind": kind},
+                           files={"file": ("activations.py", student_source())}, follow_redirects=False)
+
+    assert send("public").status_code == 303
+    refused = send("public")
+    assert refused.status_code == 429 and "Открытые тесты этого задания можно запускать на сайте 1 раз" in refused.text
+    assert send("grade").status_code == 303  # the open-test run did not use up the hidden-test attempt
+    assert send("grade").status_code == 429
+    assert send("sideways").status_code == 400

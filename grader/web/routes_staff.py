@@ -38,7 +38,8 @@ def _class_rows(site: Site, assignment_id: str) -> list[dict]:
     current = {r.student_id: r for r in site.gradebook.current(assignment_id)}
     with Session(site.engine) as session:
         latest: dict[str, Job] = {}
-        for job in session.scalars(select(Job).where(Job.assignment_id == assignment_id).order_by(Job.id)):
+        for job in session.scalars(select(Job).where(Job.assignment_id == assignment_id, Job.kind == "grade")
+                                   .order_by(Job.id)):
             latest[job.student_id] = job
     rows = []
     for student in accounts.students(site.engine):
@@ -75,7 +76,8 @@ def regrade_all(request: Request, key: str):
     spec = _assignment(site, key)
     with Session(site.engine) as session:
         latest: dict[str, int] = {}
-        for job in session.scalars(select(Job).where(Job.assignment_id == spec.id, Job.status == "done")
+        for job in session.scalars(select(Job).where(Job.assignment_id == spec.id, Job.status == "done",
+                                                     Job.kind == "grade")
                                    .order_by(Job.id)):
             latest[job.student_id] = job.id
     site.queue.requeue(list(latest.values()))
