@@ -361,7 +361,8 @@ def test_students_reach_no_staff_route(app, client):
             response = client.request(method, url, follow_redirects=False, **extra)
             assert response.status_code == 403, (method, url, response.status_code)
             checked.add(path)
-    assert {"/staff", "/staff/s/{student_id}/extend", "/staff/s/{student_id}/extend/{key}/cancel"} <= checked
+    assert {"/staff", "/staff/s/{student_id}/extend", "/staff/s/{student_id}/extend/{key}/cancel",
+            "/staff/s/{student_id}/link"} <= checked
     assert app.state.site.gradebook.extensions() == []
 
 
@@ -405,3 +406,34 @@ def test_open_test_limit_is_per_assignment_and_separate(app, client):
     assert send("grade").status_code == 303  # the open-test run did not use up the hidden-test attempt
     assert send("grade").status_code == 429
     assert send("sideways").status_code == 400
+
+
+# ---------------------------------------------------------------- a forgotten password
+
+def test_new_sign_in_link_replaces_a_forgotten_password(app, client):
+    engine = app.state.site.engine
+    assert "Забыли пароль? Попросите у преподавателя новую ссылку" in client.get("/login").text
+    csrf = sign_in(client, "ta@example.ru")
+    assert "Новая ссылка для входа" not in client.get("/staff/s/ivanov").text
+    assert client.post("/staff/s/ivanov/link", data={"csrf": csrf}).status_code == 403  # instructor only
+    client.post("/logout", data={"csrf": csrf})
+    csrf = sign_in(client, "teacher@example.ru")
+    assert "Новая ссылка для входа" in client.get("/staff/s/ivanov").text
+    first = re.search(r"/signin/([\w-]+)", client.post("/staff/s/ivanov/link", data={"csrf": csrf}).text).group(1)
+    page = client.post("/staff/s/ivanov/link", data={"csrf": csrf})
+    assert page.status_code == 200 and "Иванов Иван" in page.text and "старый перестанет действовать" in page.text
+    token = re.search(r"/signin/([\w-]+)", page.text).group(1)
+    assert accounts.token_user(engine, first) is None  # the earlier link stopped working
+    assert client.post("/staff/s/nobody/link", data={"csrf": csrf}).status_code == 404
+    client.post("/logout", data={"csrf": csrf})
+
+    form = client.get(f"/signin/{token}")
+    assert form.status_code == 200 and "Задайте новый пароль" in form.text
+    assert accounts.authenticate(engine, "ivanov", PASSWORD) is not None  # the old one works until the new is set
+    done = client.post(f"/signin/{token}", data={"password": "новый-пароль-1", "again": "новый-пароль-1",
+                                                 "csrf": csrf_of(client)})
+    assert done.status_code == 200 and "Мои задания" in done.text
+    assert accounts.authenticate(engine, "ivanov", PASSWORD) is None
+    assert accounts.authenticate(engine, "ivanov", "новый-пароль-1") is not None
+    client.post("/logout", data={"csrf": csrf_of(client)})
+    assert client.get(f"/signin/{token}").status_code == 404  # one time only

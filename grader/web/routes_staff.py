@@ -10,7 +10,7 @@ from ..course import CourseError
 from . import accounts
 from .deadlines import deadline_of
 from .models import Job
-from .site import Site, check_csrf, site_of, staff_of
+from .site import Site, check_csrf, instructor_of, site_of, staff_of
 
 router = APIRouter(prefix="/staff")
 
@@ -107,6 +107,21 @@ def student_page(request: Request, student_id: str):
     return site.render(request, "staff_student.html.j2", title=name, student_name=name, student_id=student_id,
                        jobs=jobs, scores=scores, quiz=site.gradebook.quiz_attempts(), deadlines=deadlines,
                        tz=site.course.course.timezone)
+
+
+@router.post("/s/{student_id}/link", dependencies=[Depends(check_csrf)])
+def new_link(request: Request, student_id: str):
+    """A new one-time sign-in link for a student who forgot the password (earlier unused links stop working);
+    the old password works until the student sets a new one through the link."""
+    site = site_of(request)
+    instructor_of(request, "новую ссылку для входа выдаёт преподаватель")
+    student = accounts.student_account(site.engine, student_id)
+    if student is None:
+        raise HTTPException(404, "такого студента нет")
+    token = accounts.issue_link_token(site.engine, student.id, revoke_others=True)
+    link = f"{str(request.base_url).rstrip('/')}/signin/{token}"
+    return site.render(request, "staff_links.html.j2", title="Новая ссылка для входа", links=[(student, link)],
+                       reset=True, back=f"/staff/s/{student_id}")
 
 
 @router.post("/roster", dependencies=[Depends(check_csrf)])
