@@ -154,10 +154,11 @@ class GradingQueue:
                 job_id = by_path[record.source_path].pop(0)
                 self._finish(job_id, "done", "", submission_id)
         except Exception as exc:  # noqa: BLE001 - the site must outlive any grading failure
+            # A Dask worker's refusal (isolation below the site's) is a Russian message worth showing as is.
+            why = str(exc) if type(exc).__name__ == "ExecutorError" else type(exc).__name__
             with writing(self.engine) as session, session.begin():
                 session.execute(update(Job).where(Job.id.in_([p[0] for p in plan]), Job.status == "running")
-                                .values(status="failed", finished_at=now(),
-                                        message=f"проверка не удалась: {type(exc).__name__}"))
+                                .values(status="failed", finished_at=now(), message=f"проверка не удалась: {why}"))
         self.batches += 1
         return True
 
