@@ -62,3 +62,31 @@ def test_grade_honours_a_gradebook_extension(tmp_path):
         assert len(book.submissions("02_activations", "anna")) == 2
     third = runner.invoke(app, command)
     assert "к проверке 0" in " ".join(third.output.split())  # nothing changed: nothing regraded
+
+
+def test_a_revision_0003_gradebook_gains_extensions_and_job_kinds(gradebook_url):
+    """A site database from before 0004: its jobs become grading jobs, the extensions table appears."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect, text
+
+    from grader.gradebook.schema import _config, current, head
+    engine = create_engine(gradebook_url)
+    try:
+        with engine.begin() as connection:
+            config = _config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0003_site_and_identities")
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO web_jobs (student_id, student_name, assignment_id, path, filename, status, message, "
+                "created_at) VALUES ('anna', 'Анна', '02_activations', '/x.py', 'x.py', 'done', '', "
+                "'2026-11-20T10:00:00+00:00')"))
+        assert "extensions" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+    with Gradebook(gradebook_url) as book:
+        assert current(book.engine) == head()
+        with book.engine.connect() as connection:
+            assert connection.execute(text("SELECT kind, outcome FROM web_jobs")).one() == ("grade", None)
+        book.set_extension("anna", "02_activations", datetime(2026, 12, 1, tzinfo=timezone.utc))
+        assert book.extended_until("02_activations") == {"anna": datetime(2026, 12, 1, tzinfo=timezone.utc)}
