@@ -322,6 +322,8 @@ def test_extension_granted_on_the_site_removes_the_late_penalty(tmp_path):
         assert regraded.late_days == 0 and regraded.score == pytest.approx(100)
         assert any(n.startswith("срок продлён до") for n in regraded.notes)
         assert regraded.submitted_at == late.submitted_at  # the regrade keeps the upload's time
+        since = datetime.now(timezone.utc) - timedelta(days=1)
+        assert app.state.site.queue.uploads_since("ivanov", "02_activations", since, "grade") == 1  # not an attempt
         assert "болел" in client.get("/staff/s/ivanov").text
         client.post("/logout", data={"csrf": csrf})
 

@@ -93,8 +93,11 @@ class GradingQueue:
 
     def uploads_since(self, student_id: str, assignment_id: str | None, since: datetime,
                       kind: str | None = None) -> int:
+        """The student's uploads since `since`. Counted by file: a regrade (requeue) reuses the upload's
+        file and time, so it never uses up the student's attempts."""
         with Session(self.engine) as session:
-            stmt = select(func.count()).select_from(Job).where(Job.student_id == student_id, Job.created_at >= since)
+            stmt = select(func.count(func.distinct(Job.path))).select_from(Job).where(
+                Job.student_id == student_id, Job.created_at >= since)
             if assignment_id is not None:
                 stmt = stmt.where(Job.assignment_id == assignment_id)
             if kind is not None:
