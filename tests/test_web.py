@@ -3,6 +3,7 @@ grading, quizzes, the instructor's pages, and that nobody reaches what is not th
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from grader.web import accounts
 from grader.web.models import Job
-from webhelpers import PASSWORD, add_people, csrf_of, make_app, sign_in, student_source
+from webhelpers import PASSWORD, add_people, all_routes, course_with_deadline, csrf_of, make_app, sign_in, student_source
 
 MUTANT = "leaky_relu:leaky_relu_fixed_alpha"
 
@@ -161,12 +162,13 @@ def test_course_files_are_not_served(client, url):
 
 def test_every_page_needs_a_signed_in_user(app, client):
     public = {"/login", "/signin/{token}", "/static"}
-    for route in app.routes:
-        path = getattr(route, "path", "")
-        if path in public or not path or path.startswith("/static"):
+    routes = all_routes(app)
+    assert len(routes) > 30  # the walk reaches the routers' routes
+    for path, methods in routes:
+        if path in public or path.startswith("/static"):
             continue
-        url = re.sub(r"\{[^}]+\}", "x", path)
-        for method in getattr(route, "methods", {"GET"}):
+        url = re.sub(r"\{[^}]+\}", "1", path)  # "1" fits int and str parameters alike
+        for method in methods:
             response = client.request(method, url, follow_redirects=False)
             assert response.status_code in (303, 401, 403), (method, url, response.status_code)
             if response.status_code == 303:
@@ -284,3 +286,156 @@ def test_assistant_cannot_upload_a_roster(client):
     csrf = sign_in(client, "ta@example.ru")
     page = client.post("/staff/roster", data={"csrf": csrf}, files={"file": ("g.csv", b"id,name\nx,y\n")})
     assert page.status_code == 403
+
+
+# ---------------------------------------------------------------- extensions granted on the site
+
+def test_extension_granted_on_the_site_removes_the_late_penalty(tmp_path):
+    late_since = datetime.now(timezone.utc) - timedelta(days=2)
+    app = make_app(tmp_path, course_root=course_with_deadline(tmp_path, late_since, per_day=10))
+    add_people(app)
+    book = app.state.site.gradebook
+    with TestClient(app) as client:
+        csrf = sign_in(client, "ivanov")
+        _submit(client, csrf, student_source())
+        _grade_all(app)
+        [late] = book.current("02_activations")
+        assert late.late_days == 3 and late.score == pytest.approx(70)  # 2 days and a few seconds: 3 started
+        client.post("/logout", data={"csrf": csrf})
+
+        csrf = sign_in(client, "ta@example.ru")  # an assistant sees the page but cannot extend
+        assert "Продлевать сроки может только преподаватель" in client.get("/staff/s/ivanov").text
+        refused = client.post("/staff/s/ivanov/extend", data={"csrf": csrf, "assignment": "02", "days": "5"})
+        assert refused.status_code == 403 and book.extensions() == []
+        client.post("/logout", data={"csrf": csrf})
+
+        csrf = sign_in(client, "teacher@example.ru")
+        page = client.get("/staff/s/ivanov").text
+        assert 'action="/staff/s/ivanov/extend"' in page and "Продлить" in page
+        done = client.post("/staff/s/ivanov/extend", data={"csrf": csrf, "assignment": "02_activations",
+                                                           "days": "5", "comment": "болел", "regrade": "1"})
+        assert done.status_code == 200 and "продлён до" in done.text and "поставлена на перепроверку" in done.text
+        [granted] = book.extensions()
+        assert granted.until == late_since + timedelta(days=5) and granted.granted_by == "teacher@example.ru"
+        _grade_all(app)
+        [regraded] = book.current("02_activations")
+        assert regraded.late_days == 0 and regraded.score == pytest.approx(100)
+        assert any(n.startswith("срок продлён до") for n in regraded.notes)
+        assert regraded.submitted_at == late.submitted_at  # the regrade keeps the upload's time
+        since = datetime.now(timezone.utc) - timedelta(days=1)
+        assert app.state.site.queue.uploads_since("ivanov", "02_activations", since, "grade") == 1  # not an attempt
+        assert "болел" in client.get("/staff/s/ivanov").text
+        client.post("/logout", data={"csrf": csrf})
+
+        csrf = sign_in(client, "ivanov")
+        own = client.get("/a/02_activations").text
+        assert "ваш срок продлён до " + app.state.site.course.course.format_time(granted.until) in own
+        client.post("/logout", data={"csrf": csrf})
+
+        csrf = sign_in(client, "teacher@example.ru")
+        local = (late_since + timedelta(days=1)).astimezone(app.state.site.course.course.tz)
+        client.post("/staff/s/ivanov/extend", data={"csrf": csrf, "assignment": "02_activations",
+                                                   "until": local.strftime("%Y-%m-%dT%H:%M")})
+        assert book.extensions()[0].until == local.replace(second=0, microsecond=0)  # the course's time zone
+        bad = client.post("/staff/s/ivanov/extend", data={"csrf": csrf, "assignment": "02_activations",
+                                                         "until": "2026-12-01T10:00", "days": "2"})
+        assert bad.status_code == 400 and "что-то одно" in bad.text
+        cancelled = client.post("/staff/s/ivanov/extend/02_activations/cancel", data={"csrf": csrf, "regrade": "1"})
+        assert cancelled.status_code == 200 and "отменено" in cancelled.text and book.extensions() == []
+        _grade_all(app)
+        assert book.current("02_activations")[0].late_days == 3  # the penalty is back
+
+
+def test_students_reach_no_staff_route(app, client):
+    """Every route under /staff, every method, with a valid CSRF token and plausible fields: 403 for a student."""
+    csrf = sign_in(client, "ivanov")
+    values = {"student_id": "ivanov", "key": "02_activations", "job_id": "1", "fmt": "csv", "name": "index.html",
+              "quiz_id": "midterm"}
+    checked = set()
+    for path, methods in all_routes(app):
+        if not path.startswith("/staff"):
+            continue
+        url = re.sub(r"\{([^}]+)\}", lambda m: values[m.group(1)], path)
+        for method in methods:
+            extra = {} if method in ("GET", "HEAD") else {
+                "data": {"csrf": csrf, "assignment": "02_activations", "days": "3", "regrade": "1"},
+                "files": {"file": ("group.csv", b"id,name\nx,y\n")}}
+            response = client.request(method, url, follow_redirects=False, **extra)
+            assert response.status_code == 403, (method, url, response.status_code)
+            checked.add(path)
+    assert {"/staff", "/staff/s/{student_id}/extend", "/staff/s/{student_id}/extend/{key}/cancel",
+            "/staff/s/{student_id}/link"} <= checked
+    assert app.state.site.gradebook.extensions() == []
+
+
+# ---------------------------------------------------------------- open tests on the site
+
+def test_open_tests_give_messages_and_no_grade(app, client):
+    csrf = sign_in(client, "ivanov")
+    sent = client.post("/a/02_activations/submit", data={"csrf": csrf, "kind": "public"},
+                       files={"file": ("activations.py", student_source(mutant=MUTANT))}, follow_redirects=False)
+    assert sent.status_code == 303
+    assert "в очереди: 1" in client.get(sent.headers["location"]).text
+    _grade_all(app)
+    page = client.get(sent.headers["location"]).text
+    assert "Открытые тесты" in page and "не влияют на оценку" in page
+    assert "не пройден: leaky_relu(" in page and "значения не совпадают" in page
+    assert re.search(r"Пройдено: <b>(\d+) из (\d+)</b>", page).group(1) != re.search(
+        r"Пройдено: <b>(\d+) из (\d+)</b>", page).group(2)
+    assert app.state.site.gradebook.current() == []  # feedback only: nothing in the gradebook
+    with Session(app.state.site.engine) as session:
+        [job] = session.scalars(select(Job))
+    assert job.kind == "public" and job.submission_id is None and any(not t["passed"] for t in job.outcome)
+    assert "открытые тесты: пройдено" in client.get("/a/02_activations").text
+    client.post("/logout", data={"csrf": csrf})
+    sign_in(client, "teacher@example.ru")
+    rows = client.get("/staff/a/02/table.json").json()
+    assert next(r for r in rows if r["student_id"] == "ivanov")["status"] == "none"  # not an attempt at a grade
+
+
+def test_open_test_limit_is_per_assignment_and_separate(app, client):
+    from grader.web.config import AssignmentPolicy
+    app.state.site.config.assignments["02_activations"] = AssignmentPolicy(public_per_day=1, hidden_per_day=1)
+    csrf = sign_in(client, "ivanov")
+
+    def send(kind):
+        return client.post("/a/02_activations/submit", data={"csrf": csrf, "kind": kind},
+                           files={"file": ("activations.py", student_source())}, follow_redirects=False)
+
+    assert send("public").status_code == 303
+    refused = send("public")
+    assert refused.status_code == 429 and "Открытые тесты этого задания можно запускать на сайте 1 раз" in refused.text
+    assert send("grade").status_code == 303  # the open-test run did not use up the hidden-test attempt
+    assert send("grade").status_code == 429
+    assert send("sideways").status_code == 400
+
+
+# ---------------------------------------------------------------- a forgotten password
+
+def test_new_sign_in_link_replaces_a_forgotten_password(app, client):
+    engine = app.state.site.engine
+    assert "Забыли пароль? Попросите у преподавателя новую ссылку" in client.get("/login").text
+    csrf = sign_in(client, "ta@example.ru")
+    assert "Новая ссылка для входа" not in client.get("/staff/s/ivanov").text
+    assert client.post("/staff/s/ivanov/link", data={"csrf": csrf}).status_code == 403  # instructor only
+    client.post("/logout", data={"csrf": csrf})
+    csrf = sign_in(client, "teacher@example.ru")
+    assert "Новая ссылка для входа" in client.get("/staff/s/ivanov").text
+    first = re.search(r"/signin/([\w-]+)", client.post("/staff/s/ivanov/link", data={"csrf": csrf}).text).group(1)
+    page = client.post("/staff/s/ivanov/link", data={"csrf": csrf})
+    assert page.status_code == 200 and "Иванов Иван" in page.text and "старый перестанет действовать" in page.text
+    token = re.search(r"/signin/([\w-]+)", page.text).group(1)
+    assert accounts.token_user(engine, first) is None  # the earlier link stopped working
+    assert client.post("/staff/s/nobody/link", data={"csrf": csrf}).status_code == 404
+    client.post("/logout", data={"csrf": csrf})
+
+    form = client.get(f"/signin/{token}")
+    assert form.status_code == 200 and "Задайте новый пароль" in form.text
+    assert accounts.authenticate(engine, "ivanov", PASSWORD) is not None  # the old one works until the new is set
+    done = client.post(f"/signin/{token}", data={"password": "новый-пароль-1", "again": "новый-пароль-1",
+                                                 "csrf": csrf_of(client)})
+    assert done.status_code == 200 and "Мои задания" in done.text
+    assert accounts.authenticate(engine, "ivanov", PASSWORD) is None
+    assert accounts.authenticate(engine, "ivanov", "новый-пароль-1") is not None
+    client.post("/logout", data={"csrf": csrf_of(client)})
+    assert client.get(f"/signin/{token}").status_code == 404  # one time only

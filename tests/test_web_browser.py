@@ -1,8 +1,9 @@
 """The site in a real browser: a real server on 127.0.0.1, headless Chromium driven by Playwright.
 
 A student signs in with the one-time link, uploads a file with a typical mistake and sees its hint,
-uploads the fix and sees 100, takes a self-check question with formulas; the instructor sees the
-result in the live table. With NNGRADER_SCREENSHOTS=DIR the main pages are saved there as PNG
+runs the open tests on it and sees a failing test's message, uploads the fix and sees 100, takes a
+self-check question with formulas; the instructor sees the result in the live table and extends the
+student's deadline, and the student sees the new deadline. With NNGRADER_SCREENSHOTS=DIR the main pages are saved there as PNG
 (that is how docs/img/web_*.png are made).
 """
 from __future__ import annotations
@@ -11,12 +12,13 @@ import os
 import socket
 import threading
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from grader.web import accounts
-from webhelpers import PASSWORD, make_app, student_source
+from webhelpers import PASSWORD, course_with_deadline, make_app, student_source
 
 CHROMIUM = "/usr/bin/chromium"
 MUTANT = "leaky_relu:leaky_relu_fixed_alpha"
@@ -39,7 +41,8 @@ def server(tmp_path_factory):
     import uvicorn
 
     tmp = tmp_path_factory.mktemp("site")
-    app = make_app(tmp, start_queue=True)
+    due = datetime.now(timezone.utc).replace(second=0, microsecond=0) + timedelta(days=7)
+    app = make_app(tmp, start_queue=True, course_root=course_with_deadline(tmp, due))
     engine = app.state.site.engine
     student = accounts.add_user(engine, "ivanov", "student", name="Иванов Иван", student_id="ivanov")
     token = accounts.issue_link_token(engine, student.id)
@@ -91,7 +94,7 @@ def test_student_and_instructor_in_the_browser(server, browser):
     assert student.locator(".statement math").count() > 10  # formulas render as MathML, no CDN
     _shot(student, "assignment")
     student.set_input_files("input[type=file]", str(server["files"] / "mistake" / "activations.py"))
-    student.click("text=Отправить на проверку")
+    student.click("button:has-text('Отправить на проверку')")
     student.wait_for_selector(".hint", timeout=120_000)  # the page polls and reloads by itself
     hint = next(m for m in __import__("grader.grading.synthetic", fromlist=["x"]).assignment_mutants(
         server["app"].state.site.course, "02_activations") if m.id == MUTANT).hint
@@ -99,8 +102,16 @@ def test_student_and_instructor_in_the_browser(server, browser):
     _shot(student, "result_hint")
 
     student.goto(f"{url}/a/02_activations")
+    student.set_input_files("input[type=file]", str(server["files"] / "mistake" / "activations.py"))
+    student.click("button:has-text('Открытые тесты')")
+    student.wait_for_selector(".open-tests", timeout=120_000)  # queued, run, the page reloaded itself
+    body = student.inner_text("body")
+    assert "не влияют на оценку" in body and "не пройден: leaky_relu(" in body
+    _shot(student, "open_tests")
+
+    student.goto(f"{url}/a/02_activations")
     student.set_input_files("input[type=file]", str(server["files"] / "activations.py"))
-    student.click("text=Отправить на проверку")
+    student.click("button:has-text('Отправить на проверку')")
     student.wait_for_selector("text=Итог: 100 из 100", timeout=120_000)
 
     student.goto(f"{url}/quiz/self/activations")
@@ -126,3 +137,19 @@ def test_student_and_instructor_in_the_browser(server, browser):
     assert "100 / 100" in row.inner_text()
     teacher.wait_for_selector("text=обновлено", timeout=15_000)  # the live table refreshed itself
     _shot(teacher, "staff_table")
+
+    teacher.click("text=Иванов Иван")
+    teacher.wait_for_selector("text=Продлить срок")
+    teacher.fill("#extend input[name=days]", "3")
+    teacher.fill("#extend input[name=comment]", "справка о болезни")
+    teacher.click("#extend button:has-text('Продлить')")
+    teacher.wait_for_selector("text=продлён до")
+    course = server["app"].state.site.course.course
+    [granted] = server["app"].state.site.gradebook.extensions()
+    assert granted.until == course.assignment("02_activations").deadline + timedelta(days=3)
+    teacher.goto(f"{url}/staff/s/ivanov")
+    assert "справка о болезни" in teacher.inner_text("body")
+    _shot(teacher, "staff_student")
+
+    student.goto(f"{url}/a/02_activations")
+    assert f"ваш срок продлён до {course.format_time(granted.until)}" in student.inner_text("body")

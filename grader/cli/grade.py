@@ -17,7 +17,7 @@ from ..sandbox.launcher import IsolationError
 from ..sandbox.levels import choose_level, reduced_refusal
 from ..submission import SubmissionError
 from ..grading.discover import discover
-from ..grading.identity import grading_key, suite_hash
+from ..grading.identity import grading_key, student_deadline, suite_hash
 from ..grading.parallel import default_jobs, grade_in_parallel
 from ..grading.people import load_roster, rename_students, resolve_people
 from ..grading.points_check import PointsMismatch, check_points
@@ -168,6 +168,9 @@ def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, forc
                       hints: bool, dask=None) -> None:
     known = {} if force else gradebook.known_hashes(target.id)
     suite = suite_hash(loaded, target)
+    granted = gradebook.extended_until(target.id)  # extensions granted on the site
+    for candidate in candidates:
+        candidate.extended_until = granted.get(candidate.student_id)
     for candidate in candidates:  # hashed once here; the grading processes reuse it
         candidate.key = grading_key(candidate.path, suite + _lateness(loaded, target, candidate))
     todo = [c for c in candidates if known.get(c.student_id) != c.key]
@@ -186,7 +189,7 @@ def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, forc
 
 def _lateness(loaded, target, candidate) -> str:
     """What else decides the grade when there is a deadline: the submission time and the student's deadline."""
-    deadline = loaded.course.deadline_for(target, candidate.student_id, candidate.student_name)
+    deadline = student_deadline(loaded.course, target, candidate)
     if deadline is None:
         return ""
     moment = candidate.submitted_at.isoformat() if candidate.submitted_at else "?"

@@ -1,6 +1,7 @@
 """`nngrader serve` (the course site) and `nngrader site …` (accounts: roster, instructors, sign-in links)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -42,6 +43,9 @@ def serve_command(
     host: str = typer.Option("127.0.0.1", "--host", help="адрес (127.0.0.1 — только этот компьютер; 0.0.0.0 — вся сеть)"),
     port: int = typer.Option(8000, "--port", help="порт"),
     jobs: int = typer.Option(0, "--jobs", "-j", help="процессов проверки (0 — по числу ядер)"),
+    executor: str = typer.Option("local", "--executor",
+                                 help="где проверять: local — здесь, --jobs процессов; dask-local[:N] — N воркеров "
+                                      "Dask здесь; dask://ХОСТ:ПОРТ — кластер Dask (как у grade, docs/scale.md)"),
     allow_reduced: bool = typer.Option(False, "--allow-reduced",
                                        help="проверять и без полной песочницы (опасно для сайта с чужим кодом)"),
     secure_cookies: bool = typer.Option(False, "--https", help="сайт за HTTPS-прокси: cookie только по HTTPS"),
@@ -62,11 +66,31 @@ def serve_command(
         raise _fail(f"песочница неполная ({level}): {reason}. Сайт запускает код студентов, поэтому без полной "
                     "изоляции он не стартует. Установите nngrader на Linux с bubblewrap (ставится с пакетом) или, "
                     "понимая риск, добавьте --allow-reduced.", 3)
-    app = create_app(loaded, db or default_url(loaded.root), storage=_storage(loaded), level=level,
-                     jobs=jobs or default_jobs(), secure_cookies=secure_cookies)
-    console.print(f"Сайт курса «{loaded.course.title}»: http://{host}:{port}/ (изоляция: {level}). "
-                  "Остановить — Ctrl+C.", highlight=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    with _executor(executor, loaded, level) as dask:  # one connection for the life of the site
+        app = create_app(loaded, db or default_url(loaded.root), storage=_storage(loaded), level=level,
+                         jobs=jobs or default_jobs(), secure_cookies=secure_cookies, executor=dask)
+        console.print(f"Сайт курса «{loaded.course.title}»: http://{host}:{port}/ (изоляция: {level}"
+                      + (f"; проверка: {executor}, воркеров Dask: {dask.workers()}" if dask else "")
+                      + "). Остановить — Ctrl+C.", highlight=False)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@contextmanager
+def _executor(spec: str, loaded, level: str):
+    """None for this machine's worker pool, else an open DaskGrading whose workers refuse below `level`
+    (the same flag and meaning as `nngrader grade --executor`)."""
+    if spec == "local":
+        yield None
+        return
+    from ..grading.dask_executor import DaskGrading, ExecutorError
+    try:
+        dask = DaskGrading(spec, loaded, required_level=level).__enter__()
+    except ExecutorError as exc:
+        raise _fail(str(exc), 3) from None
+    try:
+        yield dask
+    finally:
+        dask.close()
 
 
 @site_app.command("roster")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, text)
+from sqlalchemy import (JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -107,3 +107,22 @@ class TestResult(Base):
     duration: Mapped[float] = mapped_column(Float, default=0.0)
 
     submission: Mapped[Submission] = relationship(back_populates="results")
+
+
+class Extension(Base):
+    """A deadline extension granted to one student for one assignment (on the site, or any future tool).
+
+    course.yaml `extensions` still apply; the effective deadline is the latest of the two. Not a
+    foreign key to students: an extension may be granted before the student's first submission."""
+
+    __tablename__ = "extensions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    student_id: Mapped[str] = mapped_column(String(200))
+    assignment_id: Mapped[str] = mapped_column(String(200))
+    until: Mapped[datetime]                                    # timezone-aware
+    granted_by: Mapped[str] = mapped_column(String(300), default="")
+    granted_at: Mapped[datetime]
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (UniqueConstraint("student_id", "assignment_id", name="uq_extensions_student_assignment"),)

@@ -183,6 +183,26 @@ class Gradebook:
         """Count, mean, median and failures per function over the current submissions."""
         return summarize(assignment_id, self.current(assignment_id))
 
+    # ------------------------------------------------------------ extensions (granted on the site)
+
+    def set_extension(self, student_id: str, assignment_id: str, until, *, granted_by: str = "", comment: str = ""):
+        """Grant or replace one student's extension of one assignment (`until` timezone-aware)."""
+        from .extensions import set_extension
+        return set_extension(self.engine, student_id, assignment_id, until, granted_by=granted_by, comment=comment)
+
+    def clear_extension(self, student_id: str, assignment_id: str) -> bool:
+        from .extensions import clear_extension
+        return clear_extension(self.engine, student_id, assignment_id)
+
+    def extensions(self, assignment_id: str | None = None, student_id: str | None = None) -> list:
+        """Granted extensions (GrantedExtension), by assignment and student."""
+        from .extensions import list_extensions
+        return list_extensions(self.engine, assignment_id, student_id)
+
+    def extended_until(self, assignment_id: str) -> dict:
+        """student_id -> the deadline granted in the gradebook for this assignment (for Candidate.extended_until)."""
+        return {e.student_id: e.until for e in self.extensions(assignment_id)}
+
     def quiz_attempts(self, quiz_id: str | None = None) -> list:
         """Quiz attempts stored by `nngrader quiz grade` in the same database (empty without the quiz package)."""
         try:

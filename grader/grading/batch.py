@@ -17,7 +17,7 @@ from ..records import ALERT_NOTE, SubmissionRecord, TestOutcome
 from ..submission import SubmissionError, read_submission
 from ..testing import mutants_of
 from .discover import TIME_UNKNOWN, Candidate
-from .identity import grading_key, late_days, late_penalty, suite_hash
+from .identity import grading_key, late_days, late_penalty, student_deadline, suite_hash
 
 
 def load_hints(course: LoadedCourse, assignment: Assignment) -> Hints | None:
@@ -39,8 +39,7 @@ def _outcome(result: TestResult) -> TestOutcome:
 
 def _record(candidate: Candidate, assignment: Assignment, level: str, digest: str, course: LoadedCourse | None = None,
             **fields: Any) -> SubmissionRecord:
-    deadline = course.course.deadline_for(assignment, candidate.student_id, candidate.student_name) \
-        if course is not None else assignment.deadline
+    deadline = student_deadline(course.course if course is not None else None, assignment, candidate)
     days = late_days(assignment, candidate.submitted_at, deadline)
     notes = list(candidate.notes)
     if deadline is not None and candidate.submitted_at is None and not any("время сдачи" in n for n in notes):

@@ -51,6 +51,9 @@ class Candidate:
     key: str | None = None  # grading_key(path, suite), once computed
     participant: str | None = None  # Moodle participant number (per assignment), when from Moodle
     notes: list[str] = field(default_factory=list)  # Russian, shown in the feedback and the summary
+    # A deadline granted in the gradebook (on the site); the caller fills it in. The student's deadline is
+    # the latest of this and course.yaml's (identity.student_deadline). Plain data: it travels to Dask workers.
+    extended_until: datetime | None = None
 
 
 def _mtime(path: Path) -> datetime:

@@ -58,3 +58,14 @@ def late_penalty(assignment: Assignment, days: int) -> float:
     if policy.max_days is not None and days > policy.max_days:
         return 100.0
     return min(100.0, days * policy.penalty_per_day)
+
+
+def student_deadline(course, assignment: Assignment, candidate) -> datetime | None:
+    """The deadline that applies to `candidate`: the latest of course.yaml's (extensions included) and the
+    one granted in the gradebook (`candidate.extended_until`). None when the assignment has no deadline."""
+    deadline = course.deadline_for(assignment, candidate.student_id, candidate.student_name) \
+        if course is not None else assignment.deadline
+    granted = getattr(candidate, "extended_until", None)
+    if deadline is None or granted is None:
+        return deadline
+    return max(deadline, granted if granted.tzinfo else granted.replace(tzinfo=timezone.utc))

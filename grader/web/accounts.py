@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -60,10 +60,16 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def issue_link_token(engine: Engine, user_id: int, days: int = TOKEN_DAYS) -> str:
-    """A new one-time sign-in token for the user (the plain token is returned once, never stored)."""
+def issue_link_token(engine: Engine, user_id: int, days: int = TOKEN_DAYS, *, revoke_others: bool = False) -> str:
+    """A new one-time sign-in token for the user (the plain token is returned once, never stored).
+
+    `revoke_others`: the user's earlier unused links stop working (a new link after a forgotten password:
+    only the link the instructor just handed out sets the password)."""
     token = secrets.token_urlsafe(32)
     with writing(engine) as session, session.begin():
+        if revoke_others:
+            session.execute(update(SignInToken).where(SignInToken.user_id == user_id, SignInToken.used_at.is_(None))
+                            .values(used_at=now()))
         session.add(SignInToken(token_hash=_token_hash(token), user_id=user_id,
                                 expires_at=now() + timedelta(days=days), used_at=None))
     return token
@@ -89,6 +95,18 @@ def set_password_with_token(engine: Engine, token: str, password: str) -> Accoun
         user = session.get(User, row.user_id)
         user.password_hash = _hasher.hash(password)
         return _account(user)
+
+
+def has_password(engine: Engine, user_id: int) -> bool:
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        return user is not None and bool(user.password_hash)
+
+
+def student_account(engine: Engine, student_id: str) -> Account | None:
+    with Session(engine) as session:
+        user = session.scalar(select(User).where(User.student_id == student_id))
+        return _account(user) if user is not None else None
 
 
 def check_password_strength(password: str) -> None:

@@ -16,7 +16,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ..course import LoadedCourse
 from ..gradebook import Gradebook
-from . import routes_auth, routes_staff, routes_student
+from . import routes_auth, routes_extensions, routes_staff, routes_student
 from .config import load_web_config
 from .jobs import GradingQueue
 from .models import WebBase
@@ -96,12 +96,14 @@ def session_secret(storage: Path) -> str:
 
 
 def create_app(course: LoadedCourse, db_url: str, *, storage: Path, level: str, jobs: int = 1,
-               secure_cookies: bool = False, start_queue: bool = True) -> FastAPI:
+               secure_cookies: bool = False, start_queue: bool = True, executor=None) -> FastAPI:
+    """The site. `executor`: an open DaskGrading that grades the queue's batches (`serve --executor dask…`);
+    None grades on this machine's worker pool. The caller opens and closes it."""
     config = load_web_config(course.root)
     gradebook = Gradebook(db_url)
     WebBase.metadata.create_all(gradebook.engine)
     queue = GradingQueue(gradebook.engine, gradebook, course.root, storage, level=level, jobs=jobs,
-                         limit=config.queue_limit)
+                         limit=config.queue_limit, executor=executor)
     site = Site(course=course, gradebook=gradebook, engine=gradebook.engine, queue=queue,
                 quizzes=QuizService(course.root), config=config, storage=storage, level=level)
 
@@ -118,7 +120,7 @@ def create_app(course: LoadedCourse, db_url: str, *, storage: Path, level: str, 
     app.add_middleware(SessionMiddleware, secret_key=session_secret(storage), session_cookie="nngrader_session",
                        max_age=14 * 24 * 3600, same_site="lax", https_only=secure_cookies)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    for router in (routes_auth.router, routes_student.router, routes_staff.router):
+    for router in (routes_auth.router, routes_student.router, routes_staff.router, routes_extensions.router):
         app.include_router(router)
 
     @app.middleware("http")

@@ -5,11 +5,17 @@
       queue_limit: 500            # submissions waiting at once; more are refused with a message
       per_student_per_minute: 6   # uploads per student per minute
       assignments:
-        02_activations: {hidden_per_day: 5, feedback: full}   # feedback: full | score | after_deadline
+        02_activations: {hidden_per_day: 5, public_per_day: 20, feedback: full}   # feedback: full | score | after_deadline
       quizzes:
         midterm: {opens: 2026-12-01T10:00:00+03:00, closes: 2026-12-01T12:00:00+03:00, minutes: 40}
 
-Defaults: hidden tests 10 times a day, full feedback, graded quizzes always open, no time limit.
+Per assignment: `hidden_per_day` — uploads graded by the hidden tests (a grade in the gradebook);
+`public_per_day` — runs of the open (public) tests on the site: feedback only, never a grade, None
+(the default) = unlimited; the per-minute limit counts both; `feedback` — how much of the hidden
+tests' feedback a student sees and when.
+
+Defaults: hidden tests 10 times a day, open tests unlimited, full feedback, graded quizzes always
+open, no time limit.
 """
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ class _Strict(BaseModel):
 
 class AssignmentPolicy(_Strict):
     hidden_per_day: int | None = Field(10, ge=1)   # None: unlimited
+    public_per_day: int | None = Field(None, ge=1)  # open-test runs on the site; None: unlimited
     feedback: Literal["full", "score", "after_deadline"] = "full"
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from ..gradebook.engine import WRITE
@@ -54,6 +54,10 @@ class Job(WebBase):
     created_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
     submission_id: Mapped[int | None] = mapped_column(Integer)
+    # "grade": hidden tests, a grade in the gradebook; "public": the open tests, feedback only,
+    # their results kept here in `outcome` (never in the gradebook). Added by revision 0004.
+    kind: Mapped[str] = mapped_column(String(20), default="grade", server_default="grade")
+    outcome: Mapped[list | None] = mapped_column(JSON)
 
     __table_args__ = (Index("ix_web_jobs_status", "status", "id"),)
 

@@ -32,7 +32,7 @@ def login(request: Request, login: str = Form(...), password: str = Form(...)):
     if account is None:
         return site.render(request, "login.html.j2", status_code=401, title="Вход",
                            error="Неверный логин или пароль. Если вы ещё не входили, откройте ссылку из письма "
-                                 "преподавателя.", login=login)
+                                 "преподавателя; если забыли пароль — попросите у него новую ссылку.", login=login)
     return _sign_in(request, account)
 
 
@@ -44,7 +44,9 @@ def signin_page(request: Request, token: str):
         return site.render(request, "message.html.j2", status_code=404, title="Ссылка недействительна",
                            text="Ссылка для входа недействительна, устарела или уже использована. "
                                 "Попросите преподавателя выдать новую или войдите со своим паролем.")
-    return site.render(request, "set_password.html.j2", title="Первый вход", account=account, token=token)
+    renewing = accounts.has_password(site.engine, account.id)
+    return site.render(request, "set_password.html.j2", title="Новый пароль" if renewing else "Первый вход",
+                       account=account, token=token, renewing=renewing)
 
 
 @router.post("/signin/{token}", dependencies=[Depends(check_csrf)])
@@ -58,8 +60,8 @@ def signin(request: Request, token: str, password: str = Form(...), again: str =
             raise accounts.AccountError("пароли не совпадают")
         account = accounts.set_password_with_token(site.engine, token, password)
     except accounts.AccountError as exc:
-        return site.render(request, "set_password.html.j2", status_code=400, title="Первый вход", account=account,
-                           token=token, error=str(exc))
+        return site.render(request, "set_password.html.j2", status_code=400, title="Пароль", account=account,
+                           token=token, error=str(exc), renewing=accounts.has_password(site.engine, account.id))
     return _sign_in(request, account)
 
 

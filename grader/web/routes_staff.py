@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session
 
 from ..course import CourseError
 from . import accounts
+from .deadlines import deadline_of
 from .models import Job
-from .site import Site, check_csrf, site_of, staff_of
+from .site import Site, check_csrf, instructor_of, site_of, staff_of
 
 router = APIRouter(prefix="/staff")
 
@@ -37,7 +38,8 @@ def _class_rows(site: Site, assignment_id: str) -> list[dict]:
     current = {r.student_id: r for r in site.gradebook.current(assignment_id)}
     with Session(site.engine) as session:
         latest: dict[str, Job] = {}
-        for job in session.scalars(select(Job).where(Job.assignment_id == assignment_id).order_by(Job.id)):
+        for job in session.scalars(select(Job).where(Job.assignment_id == assignment_id, Job.kind == "grade")
+                                   .order_by(Job.id)):
             latest[job.student_id] = job
     rows = []
     for student in accounts.students(site.engine):
@@ -74,7 +76,8 @@ def regrade_all(request: Request, key: str):
     spec = _assignment(site, key)
     with Session(site.engine) as session:
         latest: dict[str, int] = {}
-        for job in session.scalars(select(Job).where(Job.assignment_id == spec.id, Job.status == "done")
+        for job in session.scalars(select(Job).where(Job.assignment_id == spec.id, Job.status == "done",
+                                                     Job.kind == "grade")
                                    .order_by(Job.id)):
             latest[job.student_id] = job.id
     site.queue.requeue(list(latest.values()))
@@ -98,8 +101,27 @@ def student_page(request: Request, student_id: str):
         jobs = list(session.scalars(select(Job).where(Job.student_id == student_id).order_by(Job.id.desc())))
     scores = {s.id: s.record.score for s in site.gradebook.submissions(student_id=student_id)}
     name = next((s.name for s in accounts.students(site.engine) if s.student_id == student_id), student_id)
-    return site.render(request, "staff_student.html.j2", title=name, student_name=name, jobs=jobs, scores=scores,
-                       quiz=site.gradebook.quiz_attempts())
+    granted = {e.assignment_id: e for e in site.gradebook.extensions(student_id=student_id)}
+    deadlines = [(spec, deadline_of(site, spec, student_id, name), granted.get(spec.id))
+                 for spec in site.course.course.assignments if spec.deadline is not None]
+    return site.render(request, "staff_student.html.j2", title=name, student_name=name, student_id=student_id,
+                       jobs=jobs, scores=scores, quiz=site.gradebook.quiz_attempts(), deadlines=deadlines,
+                       tz=site.course.course.timezone)
+
+
+@router.post("/s/{student_id}/link", dependencies=[Depends(check_csrf)])
+def new_link(request: Request, student_id: str):
+    """A new one-time sign-in link for a student who forgot the password (earlier unused links stop working);
+    the old password works until the student sets a new one through the link."""
+    site = site_of(request)
+    instructor_of(request, "новую ссылку для входа выдаёт преподаватель")
+    student = accounts.student_account(site.engine, student_id)
+    if student is None:
+        raise HTTPException(404, "такого студента нет")
+    token = accounts.issue_link_token(site.engine, student.id, revoke_others=True)
+    link = f"{str(request.base_url).rstrip('/')}/signin/{token}"
+    return site.render(request, "staff_links.html.j2", title="Новая ссылка для входа", links=[(student, link)],
+                       reset=True, back=f"/staff/s/{student_id}")
 
 
 @router.post("/roster", dependencies=[Depends(check_csrf)])

@@ -7,13 +7,14 @@ import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..course import CourseError
 from ..feedback.view import build_view
+from .deadlines import deadline_of
 from .jobs import ALLOWED_SUFFIXES, QueueFull
 from .mathtext import render
 from .models import Job, QuizSession, QuizSessionAnswer, write_engine, writing
@@ -33,10 +34,12 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _deadline_passed(spec) -> bool:
-    if spec.deadline is None:
+def _deadline_passed(site: Site, spec, student_id: str, name: str) -> bool:
+    """Past this student's own deadline (extensions included): full feedback may open then."""
+    deadline = deadline_of(site, spec, student_id, name)
+    if deadline is None:
         return True
-    deadline = spec.deadline if spec.deadline.tzinfo else spec.deadline.replace(tzinfo=timezone.utc)
+    deadline = deadline if deadline.tzinfo else deadline.replace(tzinfo=timezone.utc)
     return _now() > deadline
 
 
@@ -70,8 +73,12 @@ def assignment_page(request: Request, key: str):
     spec = _assignment(site, key)
     statement = (site.course.folder(spec) / "README.md").read_text(encoding="utf-8")
     policy = site.config.policy(spec.id)
-    used = site.queue.uploads_since(me.student_id, spec.id, _now() - timedelta(days=1))
+    used = site.queue.uploads_since(me.student_id, spec.id, _now() - timedelta(days=1), "grade")
+    used_public = site.queue.uploads_since(me.student_id, spec.id, _now() - timedelta(days=1), "public")
+    mine = deadline_of(site, spec, me.student_id, me.name)
+    extended = mine if mine is not None and spec.deadline is not None and mine > spec.deadline else None
     return site.render(request, "assignment.html.j2", title=spec.title, spec=spec, statement=render(statement),
+                       extended=extended, used_public=used_public,
                        policy=policy, used=used, jobs=_jobs(site, me.student_id, spec.id),
                        scores=_scores(site, me.student_id), now=_now(), limit_kb=site.config.upload_limit_kb,
                        suffixes=", ".join(ALLOWED_SUFFIXES))
@@ -99,7 +106,8 @@ def bundle(request: Request, key: str):
 
 
 @router.post("/a/{key}/submit", dependencies=[Depends(check_csrf)])
-async def submit(request: Request, key: str, file: UploadFile = File(...)):
+async def submit(request: Request, key: str, file: UploadFile = File(...), kind: str = Form("grade")):
+    """Upload for grading (kind "grade", hidden tests) or for the open tests only (kind "public")."""
     site = site_of(request)
     me = student_of(request)
     spec = _assignment(site, key)
@@ -120,13 +128,19 @@ async def submit(request: Request, key: str, file: UploadFile = File(...)):
         return refuse("Файл пуст.")
     if site.queue.uploads_since(me.student_id, None, _now() - timedelta(minutes=1)) >= site.config.per_student_per_minute:
         return refuse("Слишком часто: подождите минуту и отправьте снова.", 429)
+    if kind not in ("grade", "public"):
+        return refuse("Непонятно, что сделать с файлом: отправьте форму со страницы задания.")
     policy = site.config.policy(spec.id)
-    used = site.queue.uploads_since(me.student_id, spec.id, _now() - timedelta(days=1))
-    if policy.hidden_per_day is not None and used >= policy.hidden_per_day:
+    used = site.queue.uploads_since(me.student_id, spec.id, _now() - timedelta(days=1), kind)
+    if kind == "grade" and policy.hidden_per_day is not None and used >= policy.hidden_per_day:
         return refuse(f"За сутки можно отправить это задание {policy.hidden_per_day} раз; попытки кончились. "
-                      "Проверяйте решение публичными тестами у себя (nngrader check) и приходите завтра.", 429)
+                      "Проверяйте решение открытыми тестами (кнопка «Открытые тесты» или nngrader check у себя) "
+                      "и приходите завтра.", 429)
+    if kind == "public" and policy.public_per_day is not None and used >= policy.public_per_day:
+        return refuse(f"Открытые тесты этого задания можно запускать на сайте {policy.public_per_day} раз в сутки; "
+                      "запуски кончились. Запускайте их у себя: nngrader check.", 429)
     try:
-        job_id = site.queue.enqueue(me.student_id, me.name, spec.id, name, data)
+        job_id = site.queue.enqueue(me.student_id, me.name, spec.id, name, data, kind)
     except QueueFull:
         return refuse("Очередь проверки переполнена. Попробуйте через несколько минут — ваш файл не потерян, "
                       "он просто не отправлен.", 503)
@@ -155,7 +169,8 @@ def job_page(request: Request, job_id: int):
         if stored is not None:
             view = build_view(stored.record, spec)
         policy = site.config.policy(spec.id).feedback
-        detail = me.is_staff or policy == "full" or (policy == "after_deadline" and _deadline_passed(spec))
+        detail = me.is_staff or policy == "full" or (
+            policy == "after_deadline" and _deadline_passed(site, spec, job.student_id, job.student_name))
     return site.render(request, "job.html.j2", title=f"Попытка {job.id}", job=job, spec=spec, view=view,
                        detail=detail, position=site.queue.position(job.id))
 

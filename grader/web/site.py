@@ -80,6 +80,13 @@ def staff_of(request: Request) -> accounts.Account:
     return account
 
 
+def instructor_of(request: Request, refusal: str = "это может только преподаватель") -> accounts.Account:
+    account = staff_of(request)
+    if account.role != "instructor":
+        raise HTTPException(403, refusal)
+    return account
+
+
 def csrf_token(request: Request) -> str:
     token = request.session.get("csrf")
     if not token:
