@@ -126,14 +126,14 @@ def test_sqlite_is_wal_with_durable_commits(gb, tmp_path):
 def test_failed_save_leaves_nothing_and_keeps_previous_current(gb, monkeypatch):
     first = sample_records()[1]
     gb.save(first)
-    real = convert_module.submission_row
+    real = convert_module.result_values
 
     def broken(record):
-        row = real(record)
-        row.results[-1].test_id = None  # NOT NULL violation after the other rows were added
-        return row
+        values = real(record)
+        values[-1]["test_id"] = None  # NOT NULL violation after the other rows were added
+        return values
 
-    monkeypatch.setattr("grader.gradebook.store.submission_row", broken)
+    monkeypatch.setattr("grader.gradebook.store.result_values", broken)
     with pytest.raises(Exception):
         gb.save(replace(first, content_hash="never-stored"))
     assert gb.known_hash("petrova", "02_activations") == first.content_hash

@@ -35,15 +35,15 @@ def test_save_many_applies_records_in_order_in_one_transaction(gb):
 
 def test_save_many_is_all_or_nothing(gb, monkeypatch):
     records = _numbered(3)
-    real = __import__("grader.gradebook.convert", fromlist=["submission_row"]).submission_row
+    real = __import__("grader.gradebook.convert", fromlist=["result_values"]).result_values
 
     def broken_last(record):
-        row = real(record)
+        values = real(record)
         if record.student_id == "s002":
-            row.results[-1].test_id = None  # NOT NULL violation after two records were added
-        return row
+            values[-1]["test_id"] = None  # NOT NULL violation after two records were added
+        return values
 
-    monkeypatch.setattr("grader.gradebook.store.submission_row", broken_last)
+    monkeypatch.setattr("grader.gradebook.store.result_values", broken_last)
     with pytest.raises(Exception):
         gb.save_many(records)
     assert gb.count() == 0 and gb.students() == []

@@ -10,15 +10,18 @@ from ..records import SubmissionRecord, TestOutcome
 from .models import Submission, TestResult
 
 
-def submission_row(record: SubmissionRecord) -> Submission:
-    """A new, current Submission row with its TestResult rows."""
-    results = [
-        TestResult(position=i, test_id=o.test_id, function=o.function, points=float(o.points),
-                   max_points=float(o.max_points), passed=bool(o.passed), message=o.message or "",
-                   details=jsonable(o.details or {}), hint=o.hint, mutant_id=o.mutant_id,
-                   duration=float(o.duration))
-        for i, o in enumerate(record.outcomes)
-    ]
+def result_values(record: SubmissionRecord) -> list[dict[str, Any]]:
+    """The column values of a record's TestResult rows, in order (submission_id left to the caller)."""
+    return [dict(position=i, test_id=o.test_id, function=o.function, points=float(o.points),
+                 max_points=float(o.max_points), passed=bool(o.passed), message=o.message or "",
+                 details=jsonable(o.details or {}), hint=o.hint, mutant_id=o.mutant_id, duration=float(o.duration))
+            for i, o in enumerate(record.outcomes)]
+
+
+def submission_row(record: SubmissionRecord, *, with_results: bool = True) -> Submission:
+    """A new, current Submission row; with its TestResult rows unless the caller inserts them itself
+    (Gradebook.save_many inserts the results of a whole group in one statement)."""
+    results = [TestResult(**values) for values in result_values(record)] if with_results else []
     return Submission(
         student_id=record.student_id, assignment_id=record.assignment_id, content_hash=record.content_hash,
         source_path=record.source_path, submitted_at=record.submitted_at, graded_at=record.graded_at,
@@ -26,7 +29,7 @@ def submission_row(record: SubmissionRecord) -> Submission:
         isolation=record.isolation, raw_score=float(record.raw_score), score=float(record.score),
         max_score=float(record.max_score), status=record.status, message=record.message or "",
         notes=[str(n) for n in record.notes], duration=float(record.duration), is_current=True,
-        result_count=len(results), results=results,
+        result_count=len(record.outcomes), results=results,
     )
 
 
