@@ -150,7 +150,7 @@ class Gradebook:
         """Current submissions (of one assignment, or all), results included, sorted by student and assignment."""
         return [s.record for s in self._load(assignment_id=assignment_id, current_only=True)]
 
-    def iter_current(self, assignment_id: str, *, page: int = 500) -> Iterator[SubmissionRecord]:
+    def iter_current(self, assignment_id: str, *, page: int = 100) -> Iterator[SubmissionRecord]:
         """Current submissions of one assignment, `page` at a time: memory stays flat in the class size."""
         with Session(self.engine) as session:
             ids = list(session.scalars(select(Submission.id).where(

@@ -28,6 +28,7 @@ REMOTE = re.compile(r"^dask://(?P<address>[^/\s]+:\d+)/?$")
 MAX_CHUNK = 50     # as local grading: pytest collection is paid once per chunk
 CHUNKS_PER_WORKER = 4  # smaller chunks near the end keep workers busy and lose less when one dies
 POLL_S = 0.05
+LOW_LEVEL_LOG = 5  # entries Dask keeps in each of its debugging logs (see __enter__)
 
 
 class ExecutorError(Exception):
@@ -70,6 +71,7 @@ class DaskGrading:
 
     def __enter__(self) -> "DaskGrading":
         try:
+            import dask
             from distributed import Client, LocalCluster
         except ImportError:
             raise ExecutorError("для --executor dask… установите dask и distributed: pip install 'nngrader[scale]'") from None
@@ -77,6 +79,10 @@ class DaskGrading:
         from .shipping import course_bundle
         try:
             if self.kind == "local":
+                # The in-process scheduler keeps its last N messages to each worker for debugging
+                # (BatchedSend.recent_message_log, 1000 by default); ours carry the submissions'
+                # bytes, so that log alone grew the command by megabytes per thousand submissions.
+                dask.config.set({"distributed.admin.low-level-log-length": LOW_LEVEL_LOG})
                 n = self.target or _cores()
                 # One thread per worker: grading on a worker is sequential anyway (see dask_worker).
                 self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
