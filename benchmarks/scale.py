@@ -14,10 +14,13 @@ in a fresh process into a fresh gradebook, and prints one line each:
   and over grading only (the command's own "Проверено N за X с");
 - the command process's resident memory at 10 %, 50 % and 90 % of its run and its peak
   (for dask-local the command also hosts the Dask scheduler, as LocalCluster does);
-- that every submission is in the gradebook exactly once (Gradebook.verify()).
-Then a probe of one writer's ceiling: records committed per second by one process,
-one transaction per record against groups of 50 (what the grading command's writer
-does when records crowd). Nothing is written to the course's own gradebook.
+- the command process's own CPU per submission (receiving, copying, saving: what one
+  command can sustain whatever the number of workers);
+- that every submission is in the gradebook exactly once and graded (Gradebook.verify()).
+Then two probes of the ceilings that do not grow with workers: records committed per
+second by one writer, one transaction per record against groups of 50 (what the grading
+command's writer does when records crowd), and record-sized messages per second through
+the Dask queue. Nothing is written to the course's own gradebook.
 """
 from __future__ import annotations
 
@@ -45,6 +48,13 @@ def nngrader() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "grader.cli"]
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) of the process itself, all its threads, not its children."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _rss_mib(pid: int) -> tuple[float, float]:
     """(current, peak) resident MiB of a process, from /proc."""
     values = {}
@@ -64,14 +74,14 @@ def run_command(args, class_dir: Path, executor: str, db: str) -> dict:
            "NNGRADER_STORAGE": str(class_dir.parent / "storage")}
     started = time.monotonic()
     samples: list[tuple[float, float]] = []  # (seconds since start, RSS MiB)
-    peak = 0.0
+    peak = cpu = 0.0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=class_dir.parent)
         while process.poll() is None:
             try:
                 rss, hwm = _rss_mib(process.pid)
                 samples.append((time.monotonic() - started, rss))
-                peak = max(peak, hwm)
+                peak, cpu = max(peak, hwm), _cpu_s(process.pid)
             except (OSError, ValueError):
                 pass
             time.sleep(0.25)
@@ -83,7 +93,8 @@ def run_command(args, class_dir: Path, executor: str, db: str) -> dict:
     graded = GRADED.search(text)
     return {"wall_s": wall, "graded": int(graded[1]) if graded else 0,
             "grading_s": float(graded[2]) if graded else wall,
-            "rss_at": [_rss_at(samples, wall * share) for share in (0.1, 0.5, 0.9)], "peak_mib": peak}
+            "rss_at": [_rss_at(samples, wall * share) for share in (0.1, 0.5, 0.9)], "peak_mib": peak,
+            "command_cpu_s": cpu}
 
 
 def _rss_at(samples: list[tuple[float, float]], moment: float) -> float:
@@ -118,6 +129,39 @@ def writer_probe(db: str, n: int) -> dict:
                 book.save_many(records[i:i + group])
             rates[label] = n / (time.perf_counter() - started)
     return rates
+
+
+def queue_probe(n: int) -> dict:
+    """Record-sized messages per second from a Dask worker to the command through the scheduler's queue:
+    the ceiling that path puts on any number of workers."""
+    import json
+
+    from distributed import Client, LocalCluster, Queue
+
+    from grader.gradebook.convert import record_to_dict
+    from report_records import sample_records
+    record = record_to_dict(sample_records()[1])
+
+    def produce(name: str, count: int, payload: dict) -> int:
+        queue = Queue(name)
+        for i in range(count):
+            queue.put({"index": i, "record": payload})
+        return count
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None, silence_logs=40) as cluster, \
+            Client(cluster) as client:
+        name = f"probe-{uuid.uuid4().hex}"
+        queue = Queue(name, client=client)
+        started = time.monotonic()
+        future = client.submit(produce, name, n, record, pure=False)
+        got = 0
+        while got < n:
+            got += len(queue.get(batch=True)) or 0
+            if got < n:
+                time.sleep(0.01)
+        future.result()
+        elapsed = time.monotonic() - started
+    return {"messages_per_s": n / elapsed, "record_bytes": len(json.dumps(record, ensure_ascii=False).encode())}
 
 
 def _fresh_pg(server: str) -> tuple[str, callable]:
@@ -191,7 +235,8 @@ def main() -> None:
                 rss = " / ".join(f"{v:.0f}" for v in r["rss_at"])
                 print(f"{executor:>13} {db_kind:>10}  {args.students / r['wall_s']:6.1f}/s whole command "
                       f"({r['wall_s']:.0f} s)  {r['graded'] / r['grading_s']:6.1f}/s grading ({r['grading_s']:.0f} s)  "
-                      f"command RSS at 10/50/90 %: {rss} MiB, peak {r['peak_mib']:.0f} MiB  "
+                      f"command RSS at 10/50/90 %: {rss} MiB, peak {r['peak_mib']:.0f} MiB, "
+                      f"command CPU {1000 * r['command_cpu_s'] / args.students:.1f} ms per submission  "
                       f"mean score {summary.mean:.1f}  load {os.getloadavg()[0]:.2f}", flush=True)
     if args.probe:
         for db_kind in dbs:
@@ -204,6 +249,9 @@ def main() -> None:
                         drop()
             print(f"one writer, {db_kind}: {rates['one']:.0f} records/s one per transaction, "
                   f"{rates['group50']:.0f} records/s in groups of 50", flush=True)
+        probe = queue_probe(args.probe * 5)
+        print(f"Dask queue (worker -> scheduler -> command): {probe['messages_per_s']:.0f} record messages/s "
+              f"({probe['record_bytes']} bytes each as JSON)", flush=True)
 
 
 if __name__ == "__main__":
