@@ -169,9 +169,8 @@ def _grade_assignment(loaded, target, candidates, gradebook, *, level: str, forc
     known = {} if force else gradebook.known_hashes(target.id)
     suite = suite_hash(loaded, target)
     granted = gradebook.extended_until(target.id)  # extensions granted on the site
-    for candidate in candidates:
-        candidate.extended_until = granted.get(candidate.student_id)
     for candidate in candidates:  # hashed once here; the grading processes reuse it
+        candidate.extended_until = granted.get(candidate.student_id)
         candidate.key = grading_key(candidate.path, suite + _lateness(loaded, target, candidate))
     todo = [c for c in candidates if known.get(c.student_id) != c.key]
     skipped = len(candidates) - len(todo)
