@@ -157,13 +157,7 @@ class Gradebook:
                 Submission.assignment_id == assignment_id, Submission.is_current.is_(True))
                 .order_by(Submission.student_id, Submission.id)))
         for chunk in _chunks(ids, page):
-            with Session(self.engine) as session:
-                rows = session.execute(select(Submission, Student.name).join(Student, Student.id == Submission.student_id)
-                                       .where(Submission.id.in_(chunk))
-                                       .order_by(Submission.student_id, Submission.id)).all()
-                results = self._results_of(session, chunk)
-                records = [record_from_row(sub, name, results.get(sub.id, [])) for sub, name in rows]
-            yield from records
+            yield from (s.record for s in self._load(ids=chunk, current_only=True))
 
     def submissions(self, assignment_id: str | None = None, student_id: str | None = None,
                     *, current_only: bool = False) -> list[StoredSubmission]:
@@ -189,7 +183,7 @@ class Gradebook:
 
     def summary(self, assignment_id: str) -> AssignmentSummary:
         """Count, mean, median and failures per function over the current submissions."""
-        return summarize(assignment_id, self.current(assignment_id))
+        return summarize(assignment_id, self.iter_current(assignment_id))
 
     # ------------------------------------------------------------ extensions (granted on the site)
 
@@ -246,7 +240,7 @@ class Gradebook:
     # ------------------------------------------------------------ internals
 
     def _load(self, *, assignment_id: str | None = None, student_id: str | None = None,
-              current_only: bool) -> list[StoredSubmission]:
+              ids: list[int] | None = None, current_only: bool) -> list[StoredSubmission]:
         with Session(self.engine) as session:
             stmt = (select(Submission, Student.name).join(Student, Student.id == Submission.student_id)
                     .order_by(Submission.student_id, Submission.assignment_id, Submission.id))
@@ -254,6 +248,8 @@ class Gradebook:
                 stmt = stmt.where(Submission.assignment_id == assignment_id)
             if student_id is not None:
                 stmt = stmt.where(Submission.student_id == student_id)
+            if ids is not None:
+                stmt = stmt.where(Submission.id.in_(ids))
             if current_only:
                 stmt = stmt.where(Submission.is_current.is_(True))
             rows = session.execute(stmt).all()

@@ -1,8 +1,7 @@
 """Save records as they arrive, on a thread of their own, grouping whatever has piled up into one commit.
 
 Grading hands over records faster than one transaction with an fsync each can
-store them once there are several graders (16–46 ms per commit on an ordinary
-disk). The writer commits every record that is waiting in one transaction:
+store them once there are many graders. The writer commits every record that is waiting in one transaction:
 when records are rare each gets its own commit as before; when they crowd, one
 fsync serves the whole group. The grading loop never waits for the disk.
 
@@ -69,7 +68,7 @@ class RecordWriter:
                     group.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            if group[-1] is _END or _END in group:
+            if _END in group:
                 group = [r for r in group if r is not _END]
                 finished = True
             if not group:
