@@ -16,7 +16,7 @@ class _Who:
 
 def deadline_of(site, spec, student_id: str, name: str = "") -> datetime | None:
     """The deadline that grading will apply to this student (the same rule as `nngrader grade`)."""
-    granted = site.gradebook.extended_until(spec.id).get(student_id)
+    granted = next((e.until for e in site.gradebook.extensions(spec.id, student_id)), None)  # this student's only
     return student_deadline(site.course.course, spec, _Who(student_id, name, granted))
 
 
